@@ -1,0 +1,27 @@
+package io.callvault;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * With no database configured, CallVault keeps an H2 file database inside its data folder, so that
+ * {@code java -jar} works with nothing else installed. H2 refuses bare relative paths, so the folder is made absolute here.
+ */
+public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("callvault.data-dir", "./data")).toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("callvault");
+        environment.getPropertySources().addLast(new MapPropertySource("callvaultEmbeddedDatabase",
+                Map.of("spring.datasource.url", url, "spring.datasource.username", "sa")));
+    }
+}

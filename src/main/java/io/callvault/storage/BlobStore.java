@@ -1,0 +1,27 @@
+package io.callvault.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Durable storage of audio files. An upload is first written to a local staging file (see {@link StagingArea}),
+ * checked there, then handed to {@link #store}; only when that returns are the bytes durable.
+ */
+public interface BlobStore {
+
+    /** Makes the staged file durable under {@code key}. The staging file is consumed (moved or deleted). */
+    void store(Path stagedFile, String key) throws IOException;
+
+    /** Opens {@code length} bytes of the blob starting at {@code offset}. */
+    InputStream open(String key, long offset, long length) throws IOException;
+
+    /** The blob as a local file, when it is one: lets byte serving use zero-copy sendfile. */
+    Optional<Path> localFile(String key);
+
+    /** The blob's size in bytes, or empty when it is missing. */
+    Optional<Long> size(String key) throws IOException;
+
+    void delete(String key) throws IOException;
+}

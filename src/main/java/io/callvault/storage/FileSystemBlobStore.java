@@ -1,0 +1,77 @@
+package io.callvault.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Blobs as files under {@code <data>/audio}. A staged file is fsynced, atomically renamed into place, and its
+ * directory fsynced, so a crash leaves either the whole file or none of it.
+ */
+public class FileSystemBlobStore implements BlobStore {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]{2}/[a-z0-9]{2}/[a-z0-9-]{1,64}\\.[a-z0-9]{1,8}");
+
+    private final Path root;
+
+    public FileSystemBlobStore(Path root) throws IOException {
+        this.root = Files.createDirectories(root).toRealPath();
+    }
+
+    @Override
+    public void store(Path stagedFile, String key) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        try (FileChannel channel = FileChannel.open(stagedFile, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(stagedFile, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("staging folder and audio folder must be on one filesystem", e);
+        }
+        FileSync.directory(target.getParent());
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        FileChannel channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
+        channel.position(offset);
+        return new BoundedInputStream(Channels.newInputStream(channel), length);
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        return Optional.of(resolve(key));
+    }
+
+    @Override
+    public Optional<Long> size(String key) throws IOException {
+        try {
+            return Optional.of(Files.size(resolve(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
+    private Path resolve(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a storage key: " + key);
+        }
+        return root.resolve(key);
+    }
+}

@@ -1,0 +1,83 @@
+package io.callvault.tenancy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import io.callvault.web.ApiException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Short-lived access tokens exchanged for an appId and appSecret (the Wellcloud dialect's token). Kept in the
+ * database, as hashes, so that every node accepts a token any node issued.
+ */
+@Component
+public class AccessTokens {
+
+    static final Duration LIFETIME = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final ClientRepository clients;
+    private final Clock clock;
+
+    public AccessTokens(JdbcClient jdbc, ClientRepository clients, Clock clock) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    /**
+     * Issues a token for the client whose appId and appSecret these are; empty when they do not match an
+     * active client. The client must be permitted on exactly one tenant, which the token then implies.
+     */
+    public Optional<IssuedToken> issue(String appId, String appSecret) {
+        if (appId == null || appSecret == null) {
+            return Optional.empty();
+        }
+        Optional<ClientRepository.ClientWithSecret> found = clients.findActiveByAppId(appId);
+        String presented = Secrets.sha256(appSecret);
+        // hash compared even when no client matched, so timing does not tell which appIds exist
+        boolean matches = Secrets.sameHash(presented, found.map(ClientRepository.ClientWithSecret::appSecretHash)
+                .orElse(Secrets.sha256("")));
+        if (found.isEmpty() || !matches) {
+            return Optional.empty();
+        }
+        Client client = found.get().client();
+        if (client.tenants().size() != 1) {
+            throw ApiException.badRequest("a token is issued only to a client permitted on exactly one tenant; this one has "
+                    + client.tenants().size());
+        }
+        String token = Secrets.newToken("wct_");
+        Instant expiresAt = clock.instant().plus(LIFETIME);
+        jdbc.sql("delete from wellcloud_tokens where expires_at < ?").param(clock.instant().atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("insert into wellcloud_tokens (token_hash, client_id, tenant_id, expires_at) values (?, ?, ?, ?)")
+                .params(Secrets.sha256(token), client.id(), client.tenants().iterator().next(),
+                        expiresAt.atOffset(ZoneOffset.UTC))
+                .update();
+        return Optional.of(new IssuedToken(token, expiresAt));
+    }
+
+    /** The principal a live token stands for. */
+    Optional<ClientPrincipal> resolve(String tokenHash) {
+        return jdbc.sql("select client_id, tenant_id, expires_at from wellcloud_tokens where token_hash = ?")
+                .param(tokenHash)
+                .query((rs, row) -> new TokenRow(rs.getString("client_id"), rs.getString("tenant_id"),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .filter(row -> row.expiresAt().isAfter(clock.instant()))
+                .flatMap(row -> clients.findActiveById(row.clientId())
+                        .map(client -> new ClientPrincipal(client.id(), client.name(), client.tenants(), client.scopes(),
+                                Optional.of(row.tenantId()))));
+    }
+
+    private record TokenRow(String clientId, String tenantId, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,22 @@
+package io.callvault.tenancy;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class TenancyWebConfiguration implements WebMvcConfigurer {
+
+    private final Authenticator authenticator;
+
+    TenancyWebConfiguration(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ClientPrincipalResolver(authenticator));
+    }
+}
