@@ -20,7 +20,8 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
             return;
         }
         Path dataDir = Path.of(environment.getProperty("callvault.data-dir", "./data")).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("callvault");
+        // WRITE_DELAY=0: a commit reaches the file before it is acknowledged, not up to 500 ms later
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("callvault") + ";WRITE_DELAY=0";
         environment.getPropertySources().addLast(new MapPropertySource("callvaultEmbeddedDatabase",
                 Map.of("spring.datasource.url", url, "spring.datasource.username", "sa")));
     }

@@ -1,0 +1,106 @@
+package io.callvault.catalog;
+
+import static io.callvault.catalog.RecordingRepository.instant;
+import static io.callvault.catalog.RecordingRepository.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Calls. Writes are single statements outside any transaction, so that a lost insert race (a duplicate key)
+ * can be answered by an update without aborting a surrounding PostgreSQL transaction.
+ */
+@Repository
+public class CallRepository {
+
+    private final JdbcClient jdbc;
+
+    public CallRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or updates the call; true when it was created. Null fields leave what is stored. */
+    public boolean upsert(String tenantId, String callId, CallDetails d, Instant now) {
+        try {
+            jdbc.sql("""
+                    insert into calls (tenant_id, id, direction, ani, dnis, agent_id, agent_name, skill_name, group_id,
+                      group_name, connect_time, disconnect_time, sort_time, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(tenantId, callId, d.direction() == null ? null : d.direction().name(), d.ani(), d.dnis(),
+                            d.agentId(), d.agentName(), d.skillName(), d.groupId(), d.groupName(),
+                            utc(d.connectTime()), utc(d.disconnectTime()),
+                            utc(d.connectTime() == null ? now : d.connectTime()), utc(now), utc(now))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException exists) {
+            jdbc.sql("""
+                    update calls set direction = coalesce(?, direction), ani = coalesce(?, ani), dnis = coalesce(?, dnis),
+                      agent_id = coalesce(?, agent_id), agent_name = coalesce(?, agent_name),
+                      skill_name = coalesce(?, skill_name), group_id = coalesce(?, group_id),
+                      group_name = coalesce(?, group_name), connect_time = coalesce(?, connect_time),
+                      disconnect_time = coalesce(?, disconnect_time), sort_time = coalesce(?, sort_time), updated_at = ?
+                    where tenant_id = ? and id = ?""")
+                    .params(d.direction() == null ? null : d.direction().name(), d.ani(), d.dnis(), d.agentId(),
+                            d.agentName(), d.skillName(), d.groupId(), d.groupName(), utc(d.connectTime()),
+                            utc(d.disconnectTime()), utc(d.connectTime()), utc(now), tenantId, callId)
+                    .update();
+            return false;
+        }
+    }
+
+    public Optional<Call> find(String tenantId, String callId) {
+        return jdbc.sql("select * from calls where tenant_id = ? and id = ?").params(tenantId, callId)
+                .query(CallRepository::map).optional();
+    }
+
+    /** One page of calls, newest first, after the cursor position; {@code limit + 1} rows tell whether more follow. */
+    public List<Call> search(CallQuery q) {
+        StringBuilder sql = new StringBuilder("select * from calls where tenant_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(q.tenantId());
+        if (q.from() != null) {
+            sql.append(" and sort_time >= ?");
+            params.add(utc(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and sort_time < ?");
+            params.add(utc(q.to()));
+        }
+        addEquals(sql, params, "ani", q.ani());
+        addEquals(sql, params, "dnis", q.dnis());
+        addEquals(sql, params, "agent_id", q.agentId());
+        addEquals(sql, params, "direction", q.direction() == null ? null : q.direction().name());
+        if (q.after() != null) {
+            sql.append(" and (sort_time, id) < (?, ?)");
+            params.add(utc(q.after().sortTime()));
+            params.add(q.after().callId());
+        }
+        sql.append(" order by sort_time desc, id desc limit ?");
+        params.add(q.limit() + 1);
+        return jdbc.sql(sql.toString()).params(params).query(CallRepository::map).list();
+    }
+
+    private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    static Call map(ResultSet rs, int row) throws SQLException {
+        String direction = rs.getString("direction");
+        return new Call(rs.getString("tenant_id"), rs.getString("id"), direction == null ? null : Direction.valueOf(direction),
+                rs.getString("ani"), rs.getString("dnis"), rs.getString("agent_id"), rs.getString("agent_name"),
+                rs.getString("skill_name"), rs.getString("group_id"), rs.getString("group_name"),
+                instant(rs, "connect_time"), instant(rs, "disconnect_time"), instant(rs, "sort_time"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+}

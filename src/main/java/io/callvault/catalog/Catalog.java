@@ -1,0 +1,100 @@
+package io.callvault.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.callvault.web.ApiException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Finding and changing calls and recordings of one tenant. Every lookup names the tenant, so an id of another
+ * tenant's call or recording is simply not found.
+ */
+@Service
+public class Catalog {
+
+    public static final int MAX_PAGE = 1000;
+
+    private final CallRepository calls;
+    private final RecordingRepository recordings;
+    private final Clock clock;
+
+    public Catalog(CallRepository calls, RecordingRepository recordings, Clock clock) {
+        this.calls = calls;
+        this.recordings = recordings;
+        this.clock = clock;
+    }
+
+    public record CallWithRecordings(Call call, List<Recording> recordings) {
+    }
+
+    public record CallPage(List<CallWithRecordings> calls, String nextCursor) {
+    }
+
+    /** Creates or updates the call; true when it was created. */
+    public boolean upsertCall(String tenantId, String callId, CallDetails details) {
+        CallId.require(callId);
+        if (details.connectTime() != null && details.disconnectTime() != null
+                && details.disconnectTime().isBefore(details.connectTime())) {
+            throw ApiException.badRequest("disconnectTime is before connectTime");
+        }
+        return calls.upsert(tenantId, callId, details, clock.instant());
+    }
+
+    public Optional<Call> findCall(String tenantId, String callId) {
+        return CallId.isValid(callId) ? calls.find(tenantId, callId) : Optional.empty();
+    }
+
+    public CallWithRecordings call(String tenantId, String callId) {
+        Call call = findCall(tenantId, callId).orElseThrow(() -> ApiException.notFound("call '" + callId + "' not found"));
+        return new CallWithRecordings(call, recordings.findByCall(tenantId, callId));
+    }
+
+    /** The call's segments in recordId order (empty for an unknown call). */
+    public List<Recording> recordingsOf(String tenantId, String callId) {
+        return CallId.isValid(callId) ? recordings.findByCall(tenantId, callId) : List.of();
+    }
+
+    public Optional<Recording> findRecording(String tenantId, String recordingId) {
+        if (recordingId == null || recordingId.length() > 64) {
+            return Optional.empty();
+        }
+        return recordings.find(tenantId, recordingId);
+    }
+
+    public Recording recording(String tenantId, String recordingId) {
+        return findRecording(tenantId, recordingId)
+                .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' not found"));
+    }
+
+    public Optional<Recording> segment(String tenantId, String callId, int recordId) {
+        return recordings.findSegment(tenantId, callId, recordId);
+    }
+
+    public CallPage search(CallQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_PAGE) {
+            throw ApiException.badRequest("limit must be between 1 and " + MAX_PAGE);
+        }
+        List<Call> rows = calls.search(query);
+        boolean more = rows.size() > query.limit();
+        List<Call> page = more ? rows.subList(0, query.limit()) : rows;
+        Map<String, List<Recording>> byCall = recordings.findByCalls(query.tenantId(),
+                page.stream().map(Call::callId).toList()).stream()
+                .collect(Collectors.groupingBy(Recording::callId, LinkedHashMap::new, Collectors.toList()));
+        List<CallWithRecordings> result = page.stream()
+                .map(call -> new CallWithRecordings(call, byCall.getOrDefault(call.callId(), List.of())))
+                .toList();
+        String next = more ? new CallCursor(page.get(page.size() - 1).sortTime(), page.get(page.size() - 1).callId()).encode() : null;
+        return new CallPage(result, next);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,84 @@
+package io.callvault.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.callvault.audio.AudioInfo;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RecordingRepository {
+
+    private final JdbcClient jdbc;
+
+    public RecordingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the row in one statement; a second segment with the same recordId fails with a DuplicateKeyException. */
+    public void insert(Recording r) {
+        AudioInfo a = r.audio();
+        jdbc.sql("""
+                insert into recordings (id, tenant_id, call_id, record_id, state, device_id, start_time, end_time,
+                  storage_key, file_size, sha256, format, encoding, channels, sample_rate, bits_per_sample,
+                  duration_ms, data_offset, data_length, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id(), r.tenantId(), r.callId(), r.recordId(), r.state().name(), r.deviceId(),
+                        utc(r.startTime()), utc(r.endTime()), r.storageKey(), r.fileSize(), r.sha256(),
+                        a == null ? null : a.container().extension(), a == null ? null : a.encoding().wireName(),
+                        a == null ? null : a.channels(), a == null ? null : a.sampleRate(),
+                        a == null ? null : a.bitsPerSample(), a == null ? 0 : a.durationMs(),
+                        a == null ? 0 : a.dataOffset(), a == null ? 0 : a.dataLength(), utc(r.createdAt()))
+                .update();
+    }
+
+    public Optional<Recording> find(String tenantId, String id) {
+        return jdbc.sql("select * from recordings where id = ? and tenant_id = ?").params(id, tenantId)
+                .query(RecordingRepository::map).optional();
+    }
+
+    public Optional<Recording> findSegment(String tenantId, String callId, int recordId) {
+        return jdbc.sql("select * from recordings where tenant_id = ? and call_id = ? and record_id = ?")
+                .params(tenantId, callId, recordId).query(RecordingRepository::map).optional();
+    }
+
+    public List<Recording> findByCall(String tenantId, String callId) {
+        return jdbc.sql("select * from recordings where tenant_id = ? and call_id = ? order by record_id")
+                .params(tenantId, callId).query(RecordingRepository::map).list();
+    }
+
+    public List<Recording> findByCalls(String tenantId, Collection<String> callIds) {
+        if (callIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from recordings where tenant_id = :tenant and call_id in (:calls) order by call_id, record_id")
+                .param("tenant", tenantId).param("calls", callIds).query(RecordingRepository::map).list();
+    }
+
+    static Recording map(ResultSet rs, int row) throws SQLException {
+        AudioInfo audio = Recording.audio(rs.getString("format"), rs.getString("encoding"), rs.getInt("channels"),
+                rs.getInt("sample_rate"), rs.getInt("bits_per_sample"), rs.getLong("duration_ms"),
+                rs.getLong("data_offset"), rs.getLong("data_length"));
+        return new Recording(rs.getString("id"), rs.getString("tenant_id"), rs.getString("call_id"),
+                rs.getInt("record_id"), RecordingState.valueOf(rs.getString("state")), rs.getString("device_id"),
+                instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("storage_key"),
+                rs.getLong("file_size"), rs.getString("sha256"), audio, instant(rs, "created_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

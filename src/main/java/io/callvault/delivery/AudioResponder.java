@@ -1,0 +1,182 @@
+package io.callvault.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import io.callvault.audit.AccessLog;
+import io.callvault.audit.AudioRead;
+import io.callvault.storage.BlobStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * Answers an audio request (contract 5) for any surface: validators, conditional requests, one range, HEAD,
+ * and the body streamed from storage. A single local file goes out through Tomcat's sendfile, from the page
+ * cache to the socket without passing through the Java heap.
+ */
+@Component
+public class AudioResponder {
+
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
+    private final BlobStore store;
+    private final AccessLog accessLog;
+    private final MeterRegistry meters;
+
+    public AudioResponder(BlobStore store, AccessLog accessLog, MeterRegistry meters) {
+        this.store = store;
+        this.accessLog = accessLog;
+        this.meters = meters;
+    }
+
+    public void respond(AudioBody body, boolean download, AudioRead read, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        verifyStored(body);
+        long size = body.length();
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setContentType(body.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.builder(download ? "attachment" : "inline").filename(body.filename()).build().toString());
+        long lastModified = body.lastModified().toEpochMilli();
+        if (new ServletWebRequest(request, response).checkNotModified(body.etag(), lastModified)) {
+            return;
+        }
+        response.setHeader(HttpHeaders.ETAG, body.etag());
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified);
+
+        ByteRange.Decision decision = ifRangeHolds(request, body)
+                ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size)
+                : new ByteRange.Whole();
+        long start = 0;
+        long length = size;
+        Long logStart = null;
+        Long logEnd = null;
+        if (decision instanceof ByteRange.Unsatisfiable) {
+            response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+            response.setContentLength(0);
+            return;
+        }
+        if (decision instanceof ByteRange.Partial partial) {
+            ByteRange range = partial.range();
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + range.start() + "-" + range.end() + "/" + size);
+            start = range.start();
+            length = range.length();
+            logStart = range.start();
+            logEnd = range.end();
+        } else {
+            response.setStatus(HttpStatus.OK.value());
+        }
+        response.setContentLengthLong(length);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        accessLog.record(read, logStart, logEnd, length);
+        meters.counter("callvault.bytes.served", "via", read.via()).increment(length);
+        write(body, start, length, request, response);
+    }
+
+    /** Contract 5: If-Range with the current strong ETag or Last-Modified lets the Range apply; else the whole body. */
+    private static boolean ifRangeHolds(HttpServletRequest request, AudioBody body) {
+        String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+        if (ifRange == null || request.getHeader(HttpHeaders.RANGE) == null) {
+            return true;
+        }
+        String value = ifRange.strip();
+        if (value.startsWith("\"") || value.startsWith("W/")) {
+            return value.equals(body.etag());
+        }
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond()
+                    == body.lastModified().getEpochSecond();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private void verifyStored(AudioBody body) throws IOException {
+        for (AudioBody.Part part : body.parts()) {
+            if (part instanceof AudioBody.BlobRegion region) {
+                Optional<Long> stored = store.size(region.key());
+                if (stored.isEmpty() || stored.get() < region.offset() + region.length()) {
+                    throw new MissingAudioException(region.key());
+                }
+            }
+        }
+    }
+
+    private void write(AudioBody body, long start, long length, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (body.parts().size() == 1 && body.parts().get(0) instanceof AudioBody.BlobRegion region
+                && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            Optional<Path> file = store.localFile(region.key());
+            if (file.isPresent()) {
+                request.setAttribute(SENDFILE_FILENAME, file.get().toAbsolutePath().toString());
+                request.setAttribute(SENDFILE_START, region.offset() + start);
+                request.setAttribute(SENDFILE_END, region.offset() + start + length);
+                return;
+            }
+        }
+        OutputStream out = response.getOutputStream();
+        long partStart = 0;
+        for (AudioBody.Part part : body.parts()) {
+            long partEnd = partStart + part.length();
+            long from = Math.max(start, partStart);
+            long to = Math.min(start + length, partEnd);
+            if (from < to) {
+                writePart(part, from - partStart, to - from, out);
+            }
+            partStart = partEnd;
+        }
+        out.flush();
+    }
+
+    private void writePart(AudioBody.Part part, long offset, long length, OutputStream out) throws IOException {
+        if (part instanceof AudioBody.Bytes bytes) {
+            out.write(bytes.bytes(), (int) offset, (int) length);
+            return;
+        }
+        AudioBody.BlobRegion region = (AudioBody.BlobRegion) part;
+        Optional<Path> file = store.localFile(region.key());
+        if (file.isEmpty()) {
+            try (InputStream in = store.open(region.key(), region.offset() + offset, length)) {
+                in.transferTo(out);
+            }
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file.get(), StandardOpenOption.READ)) {
+            WritableByteChannel target = Channels.newChannel(out);
+            long position = region.offset() + offset;
+            long remaining = length;
+            while (remaining > 0) {
+                long sent = channel.transferTo(position, remaining, target);
+                if (sent <= 0) {
+                    throw new MissingAudioException(region.key());
+                }
+                position += sent;
+                remaining -= sent;
+            }
+        }
+    }
+}

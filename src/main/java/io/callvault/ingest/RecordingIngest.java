@@ -1,0 +1,179 @@
+package io.callvault.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.callvault.CallVaultProperties;
+import io.callvault.audio.AudioInfo;
+import io.callvault.audio.AudioProbe;
+import io.callvault.audio.InvalidAudioException;
+import io.callvault.audio.UnsupportedAudioException;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.CallDetails;
+import io.callvault.catalog.CallId;
+import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingRepository;
+import io.callvault.catalog.RecordingState;
+import io.callvault.storage.BlobStore;
+import io.callvault.storage.StagingArea;
+import io.callvault.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores one segment of a call. The order is what makes it crash-safe: staged file → measured → fsynced and
+ * renamed into the store → row committed → answer. A crash before the commit leaves at most a staged file or
+ * an unreferenced blob, never a row that points at missing or partial audio.
+ */
+@Service
+public class RecordingIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingIngest.class);
+
+    private final Catalog catalog;
+    private final RecordingRepository recordings;
+    private final StagingArea staging;
+    private final BlobStore store;
+    private final AudioProbe probe;
+    private final CallVaultProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public RecordingIngest(Catalog catalog, RecordingRepository recordings, StagingArea staging, BlobStore store,
+            AudioProbe probe, CallVaultProperties properties, Clock clock, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.recordings = recordings;
+        this.staging = staging;
+        this.store = store;
+        this.probe = probe;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** @param created false when the same bytes were already stored under this segment */
+    public record Result(Recording recording, boolean created) {
+    }
+
+    public Result ingest(String tenantId, String callId, int recordId, SegmentDetails details, InputStream body,
+            long declaredLength) throws IOException {
+        CallId.require(callId);
+        long max = properties.maxUpload().toBytes();
+        if (declaredLength > max) {
+            throw outcome(new PayloadTooLargeException(max), "too-large");
+        }
+        Path file = staging.newFile();
+        try {
+            StagedUpload upload;
+            try {
+                upload = StagedUpload.copy(body, file, max);
+            } catch (PayloadTooLargeException e) {
+                throw outcome(e, "too-large");
+            }
+            if (upload.size() == 0) {
+                throw outcome(ApiException.badRequest("the body is empty: send the audio, or ?state=Fail for a segment the recorder failed to capture"),
+                        "rejected");
+            }
+            AudioInfo audio = measure(file);
+            Optional<Result> same = existing(tenantId, callId, recordId, upload.sha256());
+            if (same.isPresent()) {
+                return same.get();
+            }
+            String id = UUID.randomUUID().toString();
+            String key = id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id + "." + audio.container().extension();
+            store.store(file, key);
+            Recording recording = new Recording(id, tenantId, callId, recordId, RecordingState.Success,
+                    details.deviceId(), details.startTime(), details.endTime(), key, upload.size(), upload.sha256(),
+                    audio, clock.instant());
+            Result result = commit(recording, key);
+            if (result.created()) {
+                meters.counter("callvault.upload.bytes").increment(upload.size());
+                log.info("stored recording {} of call {} segment {} ({} bytes, {} ms {})", id, callId, recordId,
+                        upload.size(), audio.durationMs(), audio.container().extension());
+            }
+            return result;
+        } finally {
+            StagingArea.deleteQuietly(file);
+        }
+    }
+
+    /** Records a segment the recorder failed to capture: a row with no audio. */
+    public Result ingestFailed(String tenantId, String callId, int recordId, SegmentDetails details) {
+        CallId.require(callId);
+        Optional<Result> same = existing(tenantId, callId, recordId, null);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        Recording recording = new Recording(UUID.randomUUID().toString(), tenantId, callId, recordId,
+                RecordingState.Fail, details.deviceId(), details.startTime(), details.endTime(), null, 0, null, null,
+                clock.instant());
+        return commit(recording, null);
+    }
+
+    private AudioInfo measure(Path file) throws IOException {
+        try {
+            return probe.probe(file);
+        } catch (UnsupportedAudioException e) {
+            throw outcome(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()), "rejected");
+        } catch (InvalidAudioException e) {
+            throw outcome(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()), "rejected");
+        }
+    }
+
+    /** The stored segment when it holds exactly these bytes (sha256 null: a Fail segment); 409 when it holds others. */
+    private Optional<Result> existing(String tenantId, String callId, int recordId, String sha256) {
+        return catalog.segment(tenantId, callId, recordId).map(stored -> {
+            boolean same = sha256 == null
+                    ? stored.state() == RecordingState.Fail
+                    : stored.state() == RecordingState.Success && sha256.equals(stored.sha256());
+            if (!same) {
+                throw outcome(ApiException.conflict("segment " + recordId + " of call '" + callId
+                        + "' is already stored with other content (recording " + stored.id() + ")"), "conflict");
+            }
+            meters.counter("callvault.uploads", "outcome", "duplicate").increment();
+            return new Result(stored, false);
+        });
+    }
+
+    private Result commit(Recording recording, String key) {
+        catalog.upsertCall(recording.tenantId(), recording.callId(), CallDetails.none());
+        try {
+            recordings.insert(recording);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent upload of this segment committed first: ours is a duplicate or a conflict
+            deleteQuietly(key);
+            return existing(recording.tenantId(), recording.callId(), recording.recordId(), recording.sha256())
+                    .orElseThrow(() -> raced);
+        } catch (RuntimeException e) {
+            deleteQuietly(key);
+            throw e;
+        }
+        meters.counter("callvault.uploads", "outcome", "created").increment();
+        return new Result(recording, true);
+    }
+
+    private void deleteQuietly(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            store.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not remove unreferenced blob {}: {}", key, e.toString());
+        }
+    }
+
+    private <E extends RuntimeException> E outcome(E failure, String outcome) {
+        meters.counter("callvault.uploads", "outcome", outcome).increment();
+        return failure;
+    }
+}

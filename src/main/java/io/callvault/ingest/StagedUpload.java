@@ -1,0 +1,39 @@
+package io.callvault.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** An upload copied to a staging file, with its size and SHA-256 computed as the bytes went by. */
+record StagedUpload(Path file, long size, String sha256) {
+
+    private static final int BUFFER = 64 * 1024;
+
+    static StagedUpload copy(InputStream body, Path file, long maxBytes) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+        long size = 0;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = body.read(buffer)) != -1) {
+                size += n;
+                if (size > maxBytes) {
+                    throw new PayloadTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return new StagedUpload(file, size, HexFormat.of().formatHex(digest.digest()));
+    }
+}
