@@ -1,0 +1,132 @@
+package io.callvault.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.callvault.support.Api;
+import io.callvault.support.HttpTestBase;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+class CallApiHttpTest extends HttpTestBase {
+
+    private String tenant;
+    private Api.Credentials client;
+
+    @BeforeEach
+    void tenant() {
+        tenant = api.tenant("calls");
+        client = api.readWriteClient(tenant);
+    }
+
+    private Api.Response put(String callId, String json) {
+        return api.json("PUT", "/v1/tenants/" + tenant + "/calls/" + callId, json, "Authorization", client.bearer());
+    }
+
+    @Test
+    void upsertCreatesThenUpdatesKeepingFieldsLeftOut() {
+        Api.Response created = put("c-1", """
+                {"direction":"Inbound","ani":"0311112222","dnis":"0120","agentId":"a7","agentName":"コムデザイン一郎",
+                 "connectTime":"2026-01-04T11:22:33.123Z"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("complete").asBoolean()).isFalse();
+
+        Api.Response updated = put("c-1", "{\"disconnectTime\":\"2026-01-04T20:27:13.570+09:00\"}");
+        assertThat(updated.status()).isEqualTo(200);
+        JsonNode call = api.get("/v1/tenants/" + tenant + "/calls/c-1", "Authorization", client.bearer()).json();
+        assertThat(call.get("ani").asString()).isEqualTo("0311112222");
+        assertThat(call.get("agentName").asString()).isEqualTo("コムデザイン一郎");
+        assertThat(call.get("direction").asString()).isEqualTo("Inbound");
+        assertThat(call.get("connectTime").asString()).isEqualTo("2026-01-04T11:22:33.123Z");
+        assertThat(call.get("disconnectTime").asString()).isEqualTo("2026-01-04T11:27:13.570Z");
+        assertThat(call.get("complete").asBoolean()).isTrue();
+        assertThat(put("c-2", null).status()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesBadCallInput() {
+        assertThat(put("c", "{\"direction\":\"Sideways\"}").status()).isEqualTo(400);
+        assertThat(put("c", "{\"connectTime\":\"tuesday\"}").json().get("detail").asString()).contains("connectTime");
+        assertThat(put("c", "{\"ani\":12345}").status()).isEqualTo(400);
+        assertThat(put("c", "{\"ani\":[\"x\"]}").status()).isEqualTo(400);
+        assertThat(put("c", "{\"ani\":").status()).isEqualTo(400);
+        assertThat(put("c", "[1,2,3]").status()).isEqualTo(400);
+        assertThat(put("c", "{\"ani\":\"" + "9".repeat(300) + "\"}").status()).isEqualTo(400);
+        assertThat(put("c", "{\"connectTime\":\"2026-01-02T00:00:00Z\",\"disconnectTime\":\"2026-01-01T00:00:00Z\"}")
+                .status()).isEqualTo(400);
+        assertThat(put("x".repeat(129), "{}").status()).isEqualTo(400);
+        assertThat(put("..", "{}").status()).isIn(400, 404);
+        Api.Response problem = put("c", "{\"direction\":\"Sideways\"}");
+        assertThat(problem.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode p = problem.json();
+        assertThat(p.get("type").asString()).isEqualTo("about:blank");
+        assertThat(p.get("title").asString()).isEqualTo("Bad Request");
+        assertThat(p.get("status").asInt()).isEqualTo(400);
+        assertThat(p.get("detail").asString()).contains("Sideways");
+        // nothing of the refused requests was stored
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls/c", "Authorization", client.bearer()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void hugeJsonBodiesAre413() {
+        String huge = "{\"ani\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertThat(put("c", huge).status()).isEqualTo(413);
+    }
+
+    @Test
+    void searchPagesNewestFirstWithAKeysetCursor() {
+        Instant base = Instant.parse("2026-03-01T00:00:00Z");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String id = "call-" + String.format("%02d", i);
+            String direction = i % 2 == 0 ? "Inbound" : "Outbound";
+            // two calls share each instant: the id breaks the tie
+            put(id, "{\"direction\":\"" + direction + "\",\"ani\":\"ani-" + (i % 3) + "\",\"connectTime\":\""
+                    + base.plusSeconds(60L * (i / 2)) + "\"}");
+            expected.add(0, id);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Response page = api.get("/v1/tenants/" + tenant + "/calls?limit=10" + (cursor == null ? "" : "&cursor=" + cursor),
+                    "Authorization", client.bearer());
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            page.json().get("calls").forEach(c -> seen.add(c.get("callId").asString()));
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next.isNull() ? null : next.asString();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        expected.sort((a, b) -> {
+            int ia = Integer.parseInt(a.substring(5));
+            int ib = Integer.parseInt(b.substring(5));
+            return ia / 2 != ib / 2 ? Integer.compare(ib / 2, ia / 2) : b.compareTo(a);
+        });
+        assertThat(seen).containsExactlyElementsOf(expected);
+
+        JsonNode filtered = api.get("/v1/tenants/" + tenant + "/calls?ani=ani-1&direction=Outbound&from="
+                + base.plusSeconds(60) + "&to=" + base.plusSeconds(600) + "&limit=100", "Authorization", client.bearer()).json();
+        List<String> ids = new ArrayList<>();
+        filtered.get("calls").forEach(c -> ids.add(c.get("callId").asString()));
+        // ani-1 ↔ i%3==1; Outbound ↔ odd i; connect minute i/2 within [1, 10)
+        assertThat(ids).containsExactly("call-19", "call-13", "call-07");
+    }
+
+    @Test
+    void searchRefusesBadParameters() {
+        String path = "/v1/tenants/" + tenant + "/calls?";
+        assertThat(api.get(path + "limit=0", "Authorization", client.bearer()).status()).isEqualTo(400);
+        assertThat(api.get(path + "limit=100000", "Authorization", client.bearer()).status()).isEqualTo(400);
+        assertThat(api.get(path + "limit=ten", "Authorization", client.bearer()).status()).isEqualTo(400);
+        assertThat(api.get(path + "cursor=garbage!!", "Authorization", client.bearer()).status()).isEqualTo(400);
+        assertThat(api.get(path + "from=never", "Authorization", client.bearer()).status()).isEqualTo(400);
+        assertThat(api.get(path + "direction=Up", "Authorization", client.bearer()).status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,154 @@
+package io.callvault.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client over the JDK's, speaking to the server under test exactly as any client would. */
+public final class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+    private final String adminToken;
+
+    public Api(int port, String adminToken) {
+        this.port = port;
+        this.adminToken = adminToken;
+    }
+
+    public record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    public record Credentials(String clientId, String apiKey, String appId, String appSecret, String sourceUuid) {
+        public String bearer() {
+            return "Bearer " + apiKey;
+        }
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Response send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * PUT of a body sent with {@code Expect: 100-continue} (as large-upload clients do), either with its
+     * Content-Length or, when {@code chunked}, as a stream of unknown length.
+     */
+    public Response putStreaming(String path, byte[] body, boolean chunked, String... headers) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .expectContinue(true).PUT(publisher);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response json(String method, String path, String json, String... headers) {
+        String[] all = new String[headers.length + 2];
+        System.arraycopy(headers, 0, all, 0, headers.length);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return send(method, path, json == null ? null : json.getBytes(StandardCharsets.UTF_8), all);
+    }
+
+    public Response admin(String method, String path, String json) {
+        return json(method, path, json, "Authorization", "Bearer " + adminToken);
+    }
+
+    /** A new tenant with a unique id that starts with {@code prefix}. */
+    public String tenant(String prefix, String timeZone) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Response r = admin("POST", "/v1/admin/tenants", "{\"id\":\"" + id + "\",\"name\":\"" + prefix + "\""
+                + (timeZone == null ? "" : ",\"timeZone\":\"" + timeZone + "\"") + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return id;
+    }
+
+    public String tenant(String prefix) {
+        return tenant(prefix, null);
+    }
+
+    public Credentials client(List<String> tenants, String... scopes) {
+        String json = "{\"name\":\"test client\",\"tenants\":" + JSON.writeValueAsString(tenants) + ",\"scopes\":"
+                + JSON.writeValueAsString(List.of(scopes)) + "}";
+        Response r = admin("POST", "/v1/admin/clients", json);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode n = r.json();
+        return new Credentials(n.get("clientId").asString(), n.get("apiKey").asString(), n.get("appId").asString(),
+                n.get("appSecret").asString(), n.get("sourceUuid").asString());
+    }
+
+    public Credentials readWriteClient(String tenant) {
+        return client(List.of(tenant), "read", "ingest");
+    }
+
+    public Response putRecording(Credentials c, String tenant, String callId, int recordId, byte[] audio, String query) {
+        String path = "/v1/tenants/" + tenant + "/calls/" + callId + "/recordings/" + recordId + (query == null ? "" : "?" + query);
+        return send("PUT", path, audio, "Authorization", c.bearer(), "Content-Type", "application/octet-stream");
+    }
+
+    /** Uploads and asserts 201; returns the recording JSON. */
+    public JsonNode upload(Credentials c, String tenant, String callId, int recordId, byte[] audio) {
+        Response r = putRecording(c, tenant, callId, recordId, audio, null);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+}

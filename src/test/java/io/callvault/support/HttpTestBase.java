@@ -1,0 +1,56 @@
+package io.callvault.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real server on a random port, on H2 or PostgreSQL (see {@link TestDatabase}). All HTTP tests share one
+ * server; each makes its own tenants and clients, so they do not see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "callvault.admin-token=" + HttpTestBase.ADMIN_TOKEN,
+        "callvault.max-upload=8MB",
+        "logging.structured.format.console="
+})
+@Import(TestClockConfiguration.class)
+public abstract class HttpTestBase {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected MutableClock clock;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @BeforeAll
+    static void databaseAvailable() {
+        TestDatabase.assumeAvailable();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port, ADMIN_TOKEN);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+}

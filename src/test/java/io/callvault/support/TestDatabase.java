@@ -1,0 +1,79 @@
+package io.callvault.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Which database the HTTP tests run on: H2 (default) or the real PostgreSQL, chosen with
+ * {@code -Dcallvault.test.database=postgres}. Each test JVM gets its own schema. Where PostgreSQL is absent the
+ * tests skip with a message, except under {@code CI=true}, where they fail.
+ */
+public final class TestDatabase {
+
+    public static final String KIND = System.getProperty("callvault.test.database", "h2");
+    public static final String PG_URL = System.getProperty("callvault.test.pg-url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String PG_USER = System.getProperty("callvault.test.pg-user", "postgres");
+
+    private static final String SCHEMA = "cv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final Path DATA_DIR = createDataDir();
+
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        return "postgres".equals(KIND);
+    }
+
+    public static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    public static String jdbcUrl() {
+        if (postgres()) {
+            return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        }
+        return "jdbc:h2:file:" + DATA_DIR.resolve("db").resolve("callvault") + ";WRITE_DELAY=0";
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("callvault.data-dir", () -> DATA_DIR.toString());
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        if (postgres()) {
+            registry.add("spring.datasource.username", () -> PG_USER);
+            registry.add("spring.flyway.schemas", () -> SCHEMA);
+        }
+    }
+
+    /** Skips (locally) or fails (CI=true) when PostgreSQL was asked for and cannot be reached. */
+    public static void assumeAvailable() {
+        if (!postgres()) {
+            return;
+        }
+        DriverManager.setLoginTimeout(5);
+        try (Connection ignored = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+            // reachable
+        } catch (SQLException e) {
+            String message = "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + ": " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message + " (CI=true: the PostgreSQL tests must run)", e);
+            }
+            Assumptions.abort(message + " — skipping the PostgreSQL run");
+        }
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("callvault-test-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
