@@ -24,7 +24,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Answers an audio request (contract 5) for any surface: validators, conditional requests, one range, HEAD,
@@ -58,11 +57,22 @@ public class AudioResponder {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.builder(download ? "attachment" : "inline").filename(body.filename()).build().toString());
         long lastModified = body.lastModified().toEpochMilli();
-        if (new ServletWebRequest(request, response).checkNotModified(body.etag(), lastModified)) {
-            return;
-        }
         response.setHeader(HttpHeaders.ETAG, body.etag());
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified);
+        switch (Preconditions.evaluate(request, body.etag(), lastModified)) {
+            case NOT_MODIFIED -> {
+                response.setStatus(HttpStatus.NOT_MODIFIED.value());
+                return;
+            }
+            case PRECONDITION_FAILED -> {
+                response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+                response.setContentLength(0);
+                return;
+            }
+            case PROCEED -> {
+                // serve below
+            }
+        }
 
         ByteRange.Decision decision = ifRangeHolds(request, body)
                 ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size)
