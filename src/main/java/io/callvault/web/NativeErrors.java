@@ -5,6 +5,7 @@ import java.net.URI;
 import io.callvault.delivery.MissingAudioException;
 import io.callvault.tenancy.AuthenticationException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -40,6 +41,11 @@ class NativeErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> authentication(AuthenticationException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(typed(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> badQuery(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "the query string is not validly encoded UTF-8");
     }
 
     @ExceptionHandler(MissingAudioException.class)

@@ -6,6 +6,7 @@ import io.callvault.delivery.MissingAudioException;
 import io.callvault.tenancy.AuthenticationException;
 import io.callvault.web.ApiException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -51,7 +52,7 @@ class WellcloudErrors {
     }
 
     @ExceptionHandler({ServletRequestBindingException.class, MethodArgumentTypeMismatchException.class,
-            HttpMessageNotReadableException.class})
+            HttpMessageNotReadableException.class, InvalidParameterException.class})
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
         return error(400, "bad request: " + e.getMessage());
     }

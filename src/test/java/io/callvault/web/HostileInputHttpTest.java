@@ -1,0 +1,83 @@
+package io.callvault.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.callvault.support.Api;
+import io.callvault.support.HttpTestBase;
+import io.callvault.support.TestAudio;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Traversal attempts, over-long ids, absurd headers: each gets a clear 4xx, and the server stays healthy. */
+class HostileInputHttpTest extends HttpTestBase {
+
+    private String tenant;
+    private Api.Credentials client;
+    private String recording;
+
+    @BeforeEach
+    void data() {
+        tenant = api.tenant("hostile");
+        client = api.readWriteClient(tenant);
+        recording = api.upload(client, tenant, "c1", 1, TestAudio.pcm16(8000, 1, 800)).get("id").asString();
+    }
+
+    /** Raw request lines, so that no client library normalises the paths first. */
+    private int rawStatus(String method, String target, String... headers) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: " + client.bearer() + "\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void traversalAndMalformedIdsAreClientErrors() throws Exception {
+        List<String> targets = List.of(
+                "/v1/tenants/" + tenant + "/recordings/..%2F..%2F..%2Fetc%2Fpasswd/audio",
+                "/v1/tenants/" + tenant + "/recordings/../../../etc/passwd/audio",
+                "/v1/tenants/..%2F" + tenant + "/calls",
+                "/v1/tenants/" + tenant + "/calls/..",
+                "/v1/tenants/" + tenant + "/calls/%2e%2e",
+                "/v1/tenants/" + tenant + "/calls/%00",
+                "/v1/tenants/" + tenant + "/calls/a%0d%0ab",
+                "/v1/tenants/" + tenant + "/calls/" + "x".repeat(5000),
+                "/v1/tenants/" + tenant + "/recordings/" + "9".repeat(300) + "/audio",
+                "/api/operation/tenant/recording/..%2F..%2Faudio/stream2",
+                "/api/operation/tenant/recording/%252e%252e/stream2",
+                "/api/operation/tenant/calls/" + "y".repeat(2000) + "/recordings2",
+                "/api/operation/tenant/calls/c1/recording/stream?download=%ff",
+                "/v1/tenants/" + tenant + "/calls?limit=-1",
+                "/v1/tenants/" + tenant + "/calls?cursor=" + "A".repeat(3000));
+        for (String target : targets) {
+            int status = rawStatus("GET", target);
+            assertThat(status).as(target).isBetween(400, 499);
+        }
+        assertThat(rawStatus("GET", "/v1/tenants/" + tenant + "/recordings/" + recording + "/audio",
+                "Range: bytes=" + "9".repeat(500) + "-")).isEqualTo(416);
+        assertThat(rawStatus("GET", "/v1/tenants/" + tenant + "/recordings/" + recording + "/audio",
+                "Range: bytes=0-1," + "2-3,".repeat(2000) + "4-5")).isEqualTo(200);
+        assertThat(rawStatus("GET", "/v1/tenants/" + tenant + "/recordings/" + recording + "/audio",
+                "X-Big: " + "z".repeat(20_000))).isBetween(400, 499);
+        assertThat(rawStatus("PUT", "/v1/tenants/" + tenant + "/calls/c1/recordings/1",
+                "Content-Length: 5000000000000000000000")).isBetween(400, 499);
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + recording + "/audio", "Authorization", client.bearer())
+                .status()).isEqualTo(200);
+    }
+}
