@@ -59,7 +59,7 @@ public final class TestDatabase {
         }
         DriverManager.setLoginTimeout(5);
         try (Connection ignored = DriverManager.getConnection(PG_URL, PG_USER, "")) {
-            // reachable
+            dropSchemaAtExit();
         } catch (SQLException e) {
             String message = "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + ": " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -67,6 +67,23 @@ public final class TestDatabase {
             }
             Assumptions.abort(message + " — skipping the PostgreSQL run");
         }
+    }
+
+    private static boolean dropScheduled;
+
+    /** This JVM's schema goes when the JVM does, so that CI's database does not fill with test schemas. */
+    private static synchronized void dropSchemaAtExit() {
+        if (dropScheduled) {
+            return;
+        }
+        dropScheduled = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+                c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+            } catch (SQLException e) {
+                System.err.println("could not drop test schema " + SCHEMA + ": " + e.getMessage());
+            }
+        }));
     }
 
     private static Path createDataDir() {

@@ -1,0 +1,65 @@
+package io.callvault.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemBlobStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storeMovesTheStagedFileIntoPlaceWhole() throws Exception {
+        StagingArea staging = new StagingArea(dir.resolve("staging"));
+        FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("audio"));
+        Path staged = staging.newFile();
+        byte[] bytes = new byte[100_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        Files.write(staged, bytes);
+        store.store(staged, "ab/cd/abcd-1234.wav");
+        assertThat(staged).doesNotExist();
+        assertThat(store.size("ab/cd/abcd-1234.wav")).hasValue(100_000L);
+        assertThat(Files.readAllBytes(store.localFile("ab/cd/abcd-1234.wav").orElseThrow())).isEqualTo(bytes);
+        try (InputStream in = store.open("ab/cd/abcd-1234.wav", 500, 10)) {
+            byte[] part = in.readAllBytes();
+            assertThat(part).hasSize(10).containsExactly(java.util.Arrays.copyOfRange(bytes, 500, 510));
+        }
+        store.delete("ab/cd/abcd-1234.wav");
+        assertThat(store.size("ab/cd/abcd-1234.wav")).isEmpty();
+    }
+
+    @Test
+    void keysThatCouldNameAnotherPathAreRefused() throws Exception {
+        FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("audio"));
+        for (String key : new String[] {"../../etc/passwd", "/etc/passwd", "ab/cd/../../x.wav", "ab/cd/x.wav/../../y"}) {
+            assertThatThrownBy(() -> store.localFile(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void sweepRemovesOnlyStagedFilesOlderThanTheGrace() throws Exception {
+        StagingArea staging = new StagingArea(dir.resolve("staging"));
+        Path old = staging.newFile();
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path fresh = staging.newFile();
+        Path unrelated = Files.writeString(dir.resolve("staging").resolve("keep.txt"), "not a staged upload");
+        assertThat(staging.sweep(Duration.ofHours(1))).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(staging.sweep(Duration.ZERO)).isEqualTo(1);
+        assertThat(fresh).doesNotExist();
+        assertThat(unrelated).exists();
+    }
+}
