@@ -150,6 +150,20 @@ class AudioDeliveryHttpTest extends HttpTestBase {
     }
 
     @Test
+    void bytesServedAndUploadsAreMetered() {
+        double before = served();
+        get("Range", "bytes=0-999");
+        assertThat(served() - before).isEqualTo(1000.0);
+        JsonNode uploads = api.get("/actuator/metrics/callvault.uploads?tag=outcome:created").json();
+        assertThat(uploads.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    private double served() {
+        Api.Response r = api.get("/actuator/metrics/callvault.bytes.served?tag=via:native");
+        return r.status() == 404 ? 0 : r.json().get("measurements").get(0).get("value").asDouble();
+    }
+
+    @Test
     void signedPlaybackUrlWorksWithoutAuthorizationUntilItExpires() {
         Api.Response signed = api.json("POST", "/v1/tenants/" + tenant + "/recordings/" + id + "/playback-url",
                 "{\"ttlSeconds\":60}", "Authorization", client.bearer());
