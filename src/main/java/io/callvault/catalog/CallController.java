@@ -83,4 +83,13 @@ class CallController {
         principal.requireTenant(tenantId, Scope.READ);
         return RecordingView.of(catalog.recording(tenantId, recordingId));
     }
+
+    @GetMapping("/recordings/{recordingId}/transcript")
+    TranscriptView transcript(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
+        principal.requireTenant(tenantId, Scope.READ);
+        Recording recording = catalog.recording(tenantId, recordingId);
+        return catalog.transcriptOf(tenantId, recording.callId(), recording.recordId())
+                .map(segment -> TranscriptView.of(recording, segment))
+                .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' has no transcript"));
+    }
 }

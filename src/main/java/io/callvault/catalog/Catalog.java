@@ -23,11 +23,13 @@ public class Catalog {
 
     private final CallRepository calls;
     private final RecordingRepository recordings;
+    private final TranscriptRepository transcripts;
     private final Clock clock;
 
-    public Catalog(CallRepository calls, RecordingRepository recordings, Clock clock) {
+    public Catalog(CallRepository calls, RecordingRepository recordings, TranscriptRepository transcripts, Clock clock) {
         this.calls = calls;
         this.recordings = recordings;
+        this.transcripts = transcripts;
         this.clock = clock;
     }
 
@@ -94,7 +96,20 @@ public class Catalog {
         return new CallPage(result, next);
     }
 
-    Instant now() {
+    /** Stores the transcripts of the listed segments (replacing earlier ones); the call must exist. */
+    public void storeTranscript(Transcript transcript) {
+        transcripts.replace(transcript, clock.instant());
+    }
+
+    public Optional<Transcript> transcript(String tenantId, String callId) {
+        return CallId.isValid(callId) ? transcripts.find(tenantId, callId) : Optional.empty();
+    }
+
+    public Optional<Transcript.Segment> transcriptOf(String tenantId, String callId, int recordId) {
+        return CallId.isValid(callId) ? transcripts.findSegment(tenantId, callId, recordId) : Optional.empty();
+    }
+
+    public Instant now() {
         return clock.instant();
     }
 }

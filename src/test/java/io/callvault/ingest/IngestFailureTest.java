@@ -60,7 +60,7 @@ class IngestFailureTest {
         CallRepository calls = new CallRepository(jdbc);
         RecordingRepository recordings = new RecordingRepository(jdbc);
         CallVaultProperties properties = new CallVaultProperties(dir, DataSize.ofMegabytes(10), ZoneId.of("UTC"), "x", false);
-        return new RecordingIngest(new Catalog(calls, recordings, clock), recordings, staging, store, new AudioProbe(),
+        return new RecordingIngest(new Catalog(calls, recordings, new io.callvault.catalog.TranscriptRepository(jdbc), clock), recordings, staging, store, new AudioProbe(),
                 properties, clock, new SimpleMeterRegistry());
     }
 

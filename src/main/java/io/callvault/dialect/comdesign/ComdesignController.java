@@ -1,0 +1,359 @@
+package io.callvault.dialect.comdesign;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.callvault.audit.AudioRead;
+import io.callvault.catalog.Call;
+import io.callvault.catalog.CallCursor;
+import io.callvault.catalog.CallDetails;
+import io.callvault.catalog.CallQuery;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.Recording;
+import io.callvault.catalog.Transcript;
+import io.callvault.delivery.AudioBody;
+import io.callvault.delivery.AudioResponder;
+import io.callvault.delivery.RecordingAudio;
+import io.callvault.tenancy.Authenticator;
+import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.Tenant;
+import io.callvault.tenancy.TenantRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/general/{apiVersion}/{sourceUuid}/call")
+class ComdesignController {
+
+    private static final int DEFAULT_HISTORY_LIMIT = 100;
+
+    private final Authenticator authenticator;
+    private final Catalog catalog;
+    private final TenantRepository tenants;
+    private final RecordingAudio audio;
+    private final AudioResponder responder;
+    private final RequestAllowance allowance;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ComdesignController(Authenticator authenticator, Catalog catalog, TenantRepository tenants, RecordingAudio audio,
+            AudioResponder responder, RequestAllowance allowance, JsonMapper json, Clock clock) {
+        this.authenticator = authenticator;
+        this.catalog = catalog;
+        this.tenants = tenants;
+        this.audio = audio;
+        this.responder = responder;
+        this.allowance = allowance;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** 音声データ取得API: the metadata, then the audio, as multipart/form-data with a Content-Length. */
+    @PostMapping("/audio_data")
+    void audioData(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
+        ComdesignRequest r = ComdesignRequest.parse(json, body);
+        String tenantId = tenant(principal, r, Scope.READ);
+        String sessionId = r.sessionId();
+        int recordId = r.recordId();
+        Optional<Duration> wait = allowance.tryTake(principal.clientId(), tenantId);
+        if (wait.isPresent()) {
+            throw new ComdesignException(ComdesignError.TOO_MANY_REQUESTS,
+                    "too many requests: retry after " + seconds(wait.get()) + " s", wait.get());
+        }
+        Call call = call(tenantId, sessionId);
+        if (!call.complete()) {
+            throw new ComdesignException(ComdesignError.CALL_NOT_COMPLETED, "session " + sessionId + " has not ended yet");
+        }
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Instant oldest = clock.instant().minus(Duration.ofDays(tenant.retrievalWindowDays()));
+        if (call.disconnectTime().isBefore(oldest)) {
+            throw new ComdesignException(ComdesignError.AUDIO_EXPIRED, "session " + sessionId + " ended more than "
+                    + tenant.retrievalWindowDays() + " days ago");
+        }
+        Recording recording = catalog.segment(tenantId, call.callId(), recordId).filter(Recording::hasAudio)
+                .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no audio for recordId " + recordId));
+
+        String boundary = "CallVault-" + UUID.randomUUID();
+        AudioBody audioBody = audio.of(recording);
+        byte[] metadata = json.writeValueAsBytes(ComdesignCall.metadata(call, recordId));
+        String filename = tenantId + "_" + sessionId + "_" + recordId + "." + recording.container().extension();
+        byte[] before = join(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+                metadata,
+                ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"audioFile\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: " + audioBody.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        AudioRead read = new AudioRead(principal.clientId(), tenantId, call.callId(), recording.id(), "download",
+                "comdesign", request.getRemoteAddr());
+        responder.respondEnclosed(audioBody, before, after, "multipart/form-data; boundary=" + boundary, read, request,
+                response);
+    }
+
+    /** 通話履歴取得API: a keyset page of calls, newest first, each with its record list. */
+    @PostMapping("/history")
+    Map<String, Object> history(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
+        ComdesignRequest r = ComdesignRequest.parse(json, body);
+        String tenantId = tenant(principal, r, Scope.READ);
+        Instant from = r.instant("from");
+        Instant to = r.instant("to");
+        Integer limit = r.optionalInt("limit");
+        int pageSize = limit == null ? DEFAULT_HISTORY_LIMIT : limit;
+        if (pageSize < 1 || pageSize > Catalog.MAX_PAGE) {
+            throw ComdesignRequest.invalid("limit must be between 1 and " + Catalog.MAX_PAGE);
+        }
+        String cursor = r.optionalText("cursor");
+        Catalog.CallPage page = catalog.search(new CallQuery(tenantId, from, to, null, null, null, null, pageSize,
+                cursor == null ? null : CallCursor.decode(cursor)));
+        List<Map<String, Object>> calls = new ArrayList<>();
+        for (Catalog.CallWithRecordings c : page.calls()) {
+            if (!ComdesignCall.isSession(c.call().callId())) {
+                continue;
+            }
+            Map<String, Object> call = ComdesignCall.metadata(c.call(), null);
+            call.remove("status");
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (Recording rec : c.recordings()) {
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("recordId", rec.recordId());
+                record.put("state", rec.state().name());
+                record.put("deviceId", rec.deviceId());
+                record.put("startTime", ComdesignCall.instant(rec.startTime()));
+                record.put("endTime", ComdesignCall.instant(rec.endTime()));
+                record.put("durationMs", rec.durationMs());
+                record.put("fileSize", rec.fileSize());
+                record.put("format", rec.audio() == null ? null : rec.container().extension());
+                records.add(record);
+            }
+            call.put("recordList", records);
+            calls.add(call);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "complete");
+        answer.put("calls", calls);
+        answer.put("nextCursor", page.nextCursor());
+        return answer;
+    }
+
+    /** 通話ステータス通知API: ringing, connected, disconnected (which completes the call). */
+    @PostMapping("/status")
+    Map<String, Object> status(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
+        ComdesignRequest r = ComdesignRequest.parse(json, body);
+        String tenantId = tenant(principal, r, Scope.INGEST);
+        String sessionId = r.sessionId();
+        String status = r.text("status");
+        Instant connect = r.optionalInstant("connectTime");
+        Instant disconnect = r.optionalInstant("disconnectTime");
+        switch (status) {
+            case "ringing" -> {
+            }
+            case "connected" -> connect = connect == null ? clock.instant() : connect;
+            case "disconnected" -> disconnect = disconnect == null ? clock.instant() : disconnect;
+            default -> throw ComdesignRequest.invalid("status '" + status + "' is not ringing, connected or disconnected");
+        }
+        catalog.upsertCall(tenantId, sessionId, new CallDetails(ComdesignCall.direction(r.optionalInt("direction")),
+                r.optionalText("ani"), r.optionalText("dnis"), r.optionalText("agentId"), r.optionalText("agentName"),
+                r.optionalText("skillName"), r.optionalText("groupId"), r.optionalText("groupName"), connect, disconnect));
+        return Map.of("status", "complete");
+    }
+
+    /** 音声認識結果一括送信API: the recogniser pushes a call's transcripts; sending again replaces them. */
+    @PostMapping("/speech_recognition_all/send")
+    Map<String, Object> sendTranscripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
+        ComdesignRequest conversation = ComdesignRequest.parse(json, body).object("conversation");
+        String tenantId = tenant(principal, conversation, Scope.INGEST);
+        String sessionId = conversation.sessionId();
+        Integer direction = conversation.optionalInt("direction");
+        Instant connect = conversation.optionalInstant("connectTime");
+        Instant disconnect = conversation.optionalInstant("disconnectTime");
+        conversation.optionalBoolean("completed");
+        List<Transcript.Segment> segments = new ArrayList<>();
+        Set<Integer> recordIds = new HashSet<>();
+        for (ComdesignRequest record : conversation.array("recordList")) {
+            int recordId = record.recordId();
+            if (!recordIds.add(recordId)) {
+                throw ComdesignRequest.invalid("recordId " + recordId + " is listed twice");
+            }
+            List<Transcript.Sentence> sentences = new ArrayList<>();
+            Set<Integer> sequences = new HashSet<>();
+            for (ComdesignRequest sentence : record.array("sentenceList")) {
+                int sequence = sentence.requiredInt("sequence");
+                if (!sequences.add(sequence)) {
+                    throw ComdesignRequest.invalid("sequence " + sequence + " is listed twice in recordId " + recordId);
+                }
+                String text = sentence.text("text");
+                if (text.length() > 16000) {
+                    throw ComdesignRequest.invalid("a sentence is at most 16000 characters");
+                }
+                sentences.add(new Transcript.Sentence(sequence, sentence.requiredInt("speakerId"),
+                        sentence.optionalNumber("startTime"), sentence.optionalNumber("endTime"), text));
+            }
+            segments.add(new Transcript.Segment(recordId, record.optionalText("ani"), record.optionalText("dnis"),
+                    record.optionalText("agentId"), record.optionalText("agentName"), sentences));
+        }
+        String description = conversation.optionalText("description");
+        if (description != null && description.length() > 4000) {
+            throw ComdesignRequest.invalid("description is at most 4000 characters");
+        }
+        catalog.upsertCall(tenantId, sessionId, new CallDetails(ComdesignCall.direction(direction), null, null, null,
+                null, null, null, null, connect, disconnect));
+        catalog.storeTranscript(new Transcript(tenantId, sessionId, conversation.optionalText("status"), description,
+                segments));
+        return Map.of("status", "complete");
+    }
+
+    /** 音声認識結果一括取得API: every stored transcript of a call, in the push format. */
+    @PostMapping("/speech_recognition_all")
+    Map<String, Object> transcripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
+        ComdesignRequest r = ComdesignRequest.parse(json, body);
+        String tenantId = tenant(principal, r, Scope.READ);
+        String sessionId = r.sessionId();
+        Call call = call(tenantId, sessionId);
+        Transcript transcript = catalog.transcript(tenantId, sessionId)
+                .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no speech-recognition results"));
+        Map<String, Object> conversation = new LinkedHashMap<>();
+        conversation.put("status", transcript.status() == null ? "complete" : transcript.status());
+        conversation.put("tenantId", tenantId);
+        conversation.put("sessionId", Long.parseLong(sessionId));
+        conversation.put("direction", ComdesignCall.direction(call.direction()));
+        conversation.put("connectTime", ComdesignCall.instant(call.connectTime()));
+        conversation.put("disconnectTime", ComdesignCall.instant(call.disconnectTime()));
+        conversation.put("completed", call.complete());
+        conversation.put("recordList", transcript.segments().stream().map(s -> {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("recordId", s.recordId());
+            record.putAll(parties(s));
+            record.put("sentenceList", sentences(s));
+            return record;
+        }).toList());
+        conversation.put("description", transcript.description());
+        return Map.of("conversation", conversation);
+    }
+
+    /** 音声認識結果取得API: one record's transcript. */
+    @PostMapping("/speech_recognition")
+    Map<String, Object> transcript(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
+        ComdesignRequest r = ComdesignRequest.parse(json, body);
+        String tenantId = tenant(principal, r, Scope.READ);
+        String sessionId = r.sessionId();
+        int recordId = r.recordId();
+        call(tenantId, sessionId);
+        Transcript.Segment segment = catalog.transcriptOf(tenantId, sessionId, recordId)
+                .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no speech-recognition results for recordId " + recordId));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "complete");
+        answer.put("tenantId", tenantId);
+        answer.put("sessionId", Long.parseLong(sessionId));
+        answer.put("recordId", recordId);
+        answer.putAll(parties(segment));
+        answer.put("sentenceList", sentences(segment));
+        return answer;
+    }
+
+    /** The key must be the one of the client that owns the path's sourceUuid; then the apiVersion must be known. */
+    private ClientPrincipal enter(String apiVersion, String sourceUuid, String authorization) {
+        ClientPrincipal principal = authenticator.clientOfSource(sourceUuid, authorization)
+                .orElseThrow(ComdesignUnauthorized::new);
+        if (!"v1".equals(apiVersion)) {
+            throw ComdesignRequest.invalid("apiVersion '" + apiVersion + "' is not known: use v1");
+        }
+        return principal;
+    }
+
+    private static String tenant(ClientPrincipal principal, ComdesignRequest r, Scope scope) {
+        String tenantId = r.text("tenantId");
+        if (!principal.permits(tenantId)) {
+            throw new ComdesignException(ComdesignError.TENANT_NOT_PERMITTED, "tenant " + tenantId + " is not permitted to this client");
+        }
+        if (!principal.scopes().contains(scope)) {
+            throw new ComdesignException(ComdesignError.TENANT_NOT_PERMITTED,
+                    "this client may not " + (scope == Scope.READ ? "read" : "ingest") + " for tenant " + tenantId);
+        }
+        return tenantId;
+    }
+
+    private Call call(String tenantId, String sessionId) {
+        return catalog.findCall(tenantId, sessionId)
+                .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " does not exist"));
+    }
+
+    private static Map<String, Object> parties(Transcript.Segment s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ani", s.ani());
+        m.put("dnis", s.dnis());
+        m.put("agentId", s.agentId());
+        m.put("agentName", s.agentName());
+        return m;
+    }
+
+    private static List<Map<String, Object>> sentences(Transcript.Segment s) {
+        return s.sentences().stream().map(sentence -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sequence", sentence.sequence());
+            m.put("speakerId", sentence.speakerId());
+            m.put("startTime", sentence.start());
+            m.put("endTime", sentence.end());
+            m.put("text", sentence.text());
+            return m;
+        }).toList();
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static byte[] join(byte[]... parts) {
+        int length = 0;
+        for (byte[] p : parts) {
+            length += p.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+}
