@@ -17,5 +17,6 @@ public record CallVaultProperties(
         @DefaultValue("2GB") DataSize maxUpload,
         @DefaultValue("UTC") ZoneId defaultTimeZone,
         String adminToken,
-        @DefaultValue("false") boolean demo) {
+        @DefaultValue("false") boolean demo,
+        @DefaultValue("filesystem") String storage) {
 }

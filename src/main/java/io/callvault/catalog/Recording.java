@@ -8,10 +8,11 @@ import io.callvault.audio.AudioInfo;
 
 /**
  * One segment of a call's audio, as stored. {@code audio} is null for a {@link RecordingState#Fail} segment.
+ * {@code store} names the blob store that holds {@code storageKey}.
  */
 public record Recording(String id, String tenantId, String callId, int recordId, RecordingState state,
-        String deviceId, Instant startTime, Instant endTime, String storageKey, long fileSize, String sha256,
-        AudioInfo audio, Instant createdAt) {
+        String deviceId, Instant startTime, Instant endTime, String store, String storageKey, long fileSize,
+        String sha256, AudioInfo audio, Instant createdAt) {
 
     public boolean hasAudio() {
         return state == RecordingState.Success && storageKey != null;

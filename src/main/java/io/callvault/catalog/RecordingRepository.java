@@ -28,11 +28,11 @@ public class RecordingRepository {
         AudioInfo a = r.audio();
         jdbc.sql("""
                 insert into recordings (id, tenant_id, call_id, record_id, state, device_id, start_time, end_time,
-                  storage_key, file_size, sha256, format, encoding, channels, sample_rate, bits_per_sample,
+                  store, storage_key, file_size, sha256, format, encoding, channels, sample_rate, bits_per_sample,
                   duration_ms, data_offset, data_length, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.tenantId(), r.callId(), r.recordId(), r.state().name(), r.deviceId(),
-                        utc(r.startTime()), utc(r.endTime()), r.storageKey(), r.fileSize(), r.sha256(),
+                        utc(r.startTime()), utc(r.endTime()), r.store(), r.storageKey(), r.fileSize(), r.sha256(),
                         a == null ? null : a.container().extension(), a == null ? null : a.encoding().wireName(),
                         a == null ? null : a.channels(), a == null ? null : a.sampleRate(),
                         a == null ? null : a.bitsPerSample(), a == null ? 0 : a.durationMs(),
@@ -69,7 +69,7 @@ public class RecordingRepository {
                 rs.getLong("data_offset"), rs.getLong("data_length"));
         return new Recording(rs.getString("id"), rs.getString("tenant_id"), rs.getString("call_id"),
                 rs.getInt("record_id"), RecordingState.valueOf(rs.getString("state")), rs.getString("device_id"),
-                instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("storage_key"),
+                instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("store"), rs.getString("storage_key"),
                 rs.getLong("file_size"), rs.getString("sha256"), audio, instant(rs, "created_at"));
     }
 

@@ -20,8 +20,8 @@ public record AudioBody(List<Part> parts, String contentType, String etag, Insta
         }
     }
 
-    /** {@code length} bytes of the blob at {@code key}, from {@code offset}. */
-    public record BlobRegion(String key, long offset, long length) implements Part {
+    /** {@code length} bytes of the blob at {@code key} in the named store, from {@code offset}. */
+    public record BlobRegion(String store, String key, long offset, long length) implements Part {
     }
 
     public long length() {

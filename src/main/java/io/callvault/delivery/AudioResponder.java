@@ -18,6 +18,7 @@ import java.util.Optional;
 import io.callvault.audit.AccessLog;
 import io.callvault.audit.AudioRead;
 import io.callvault.storage.BlobStore;
+import io.callvault.storage.BlobStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,12 +41,14 @@ public class AudioResponder {
     private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
     private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
-    private final BlobStore store;
+    private final BlobStores stores;
     private final AccessLog accessLog;
     private final MeterRegistry meters;
+    private final DeliveryProperties delivery;
 
-    public AudioResponder(BlobStore store, AccessLog accessLog, MeterRegistry meters) {
-        this.store = store;
+    public AudioResponder(BlobStores stores, AccessLog accessLog, MeterRegistry meters, DeliveryProperties delivery) {
+        this.delivery = delivery;
+        this.stores = stores;
         this.accessLog = accessLog;
         this.meters = meters;
     }
@@ -56,8 +59,9 @@ public class AudioResponder {
         long size = body.length();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setContentType(body.contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.builder(download ? "attachment" : "inline").filename(body.filename()).build().toString());
+        String disposition = ContentDisposition.builder(download ? "attachment" : "inline").filename(body.filename())
+                .build().toString();
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
         long lastModified = body.lastModified().toEpochMilli();
         response.setHeader(HttpHeaders.ETAG, body.etag());
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified);
@@ -76,6 +80,9 @@ public class AudioResponder {
             }
         }
 
+        if (redirected(body, disposition, read, request, response)) {
+            return;
+        }
         ByteRange.Decision decision = ifRangeHolds(request, body)
                 ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size)
                 : new ByteRange.Whole();
@@ -107,6 +114,28 @@ public class AudioResponder {
         accessLog.record(read, logStart, logEnd, length);
         meters.counter("callvault.bytes.served", "via", read.via()).increment(length);
         write(body, start, length, request, response);
+    }
+
+    /** With redirect delivery on, one whole stored object goes out as a 302 to a presigned URL of it. */
+    private boolean redirected(AudioBody body, String disposition, AudioRead read, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (!delivery.redirect() || body.parts().size() != 1
+                || !(body.parts().get(0) instanceof AudioBody.BlobRegion region) || region.offset() != 0) {
+            return false;
+        }
+        Optional<java.net.URI> url = stores.get(region.store()).presign(region.key(), delivery.redirectTtl(),
+                body.contentType(), disposition);
+        if (url.isEmpty()) {
+            return false;
+        }
+        response.setStatus(HttpStatus.FOUND.value());
+        response.setHeader(HttpHeaders.LOCATION, url.get().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=" + Math.max(0, delivery.redirectTtl().toSeconds() - 30));
+        response.setContentLength(0);
+        if (!"HEAD".equals(request.getMethod())) {
+            accessLog.record(read, null, null, region.length());
+        }
+        return true;
     }
 
     /**
@@ -150,7 +179,7 @@ public class AudioResponder {
     private void verifyStored(AudioBody body) throws IOException {
         for (AudioBody.Part part : body.parts()) {
             if (part instanceof AudioBody.BlobRegion region) {
-                Optional<Long> stored = store.size(region.key());
+                Optional<Long> stored = stores.get(region.store()).size(region.key());
                 if (stored.isEmpty() || stored.get() < region.offset() + region.length()) {
                     throw new MissingAudioException(region.key());
                 }
@@ -162,7 +191,7 @@ public class AudioResponder {
             HttpServletResponse response) throws IOException {
         if (body.parts().size() == 1 && body.parts().get(0) instanceof AudioBody.BlobRegion region
                 && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
-            Optional<Path> file = store.localFile(region.key());
+            Optional<Path> file = stores.get(region.store()).localFile(region.key());
             if (file.isPresent()) {
                 request.setAttribute(SENDFILE_FILENAME, file.get().toAbsolutePath().toString());
                 request.setAttribute(SENDFILE_START, region.offset() + start);
@@ -190,6 +219,7 @@ public class AudioResponder {
             return;
         }
         AudioBody.BlobRegion region = (AudioBody.BlobRegion) part;
+        BlobStore store = stores.get(region.store());
         Optional<Path> file = store.localFile(region.key());
         if (file.isEmpty()) {
             try (InputStream in = store.open(region.key(), region.offset() + offset, length)) {

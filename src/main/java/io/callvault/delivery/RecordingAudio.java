@@ -23,7 +23,8 @@ public class RecordingAudio {
 
     /** A recording's own file, byte for byte. */
     public AudioBody of(Recording recording) {
-        return new AudioBody(List.of(new AudioBody.BlobRegion(recording.storageKey(), 0, recording.fileSize())),
+        return new AudioBody(List.of(new AudioBody.BlobRegion(recording.store(), recording.storageKey(), 0,
+                recording.fileSize())),
                 recording.container().mediaType(), "\"" + recording.sha256() + "\"", recording.createdAt(),
                 recording.id() + "." + recording.container().extension());
     }
@@ -51,7 +52,7 @@ public class RecordingAudio {
             parts.add(new AudioBody.Bytes(WavHeader.of(format, dataLength)));
         }
         for (Recording r : audible) {
-            parts.add(new AudioBody.BlobRegion(r.storageKey(), r.audio().dataOffset(), r.audio().dataLength()));
+            parts.add(new AudioBody.BlobRegion(r.store(), r.storageKey(), r.audio().dataOffset(), r.audio().dataLength()));
         }
         Instant lastModified = audible.stream().map(Recording::createdAt).max(Comparator.naturalOrder()).orElseThrow();
         return Optional.of(new AudioBody(parts, format.container().mediaType(), joinedEtag(audible), lastModified,

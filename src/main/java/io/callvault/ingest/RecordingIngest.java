@@ -19,7 +19,9 @@ import io.callvault.catalog.Recording;
 import io.callvault.catalog.RecordingRepository;
 import io.callvault.catalog.RecordingState;
 import io.callvault.storage.BlobStore;
+import io.callvault.storage.BlobStores;
 import io.callvault.storage.StagingArea;
+import io.callvault.storage.StorageKey;
 import io.callvault.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -42,18 +44,18 @@ public class RecordingIngest {
     private final Catalog catalog;
     private final RecordingRepository recordings;
     private final StagingArea staging;
-    private final BlobStore store;
+    private final BlobStores stores;
     private final AudioProbe probe;
     private final CallVaultProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public RecordingIngest(Catalog catalog, RecordingRepository recordings, StagingArea staging, BlobStore store,
+    public RecordingIngest(Catalog catalog, RecordingRepository recordings, StagingArea staging, BlobStores stores,
             AudioProbe probe, CallVaultProperties properties, Clock clock, MeterRegistry meters) {
         this.catalog = catalog;
         this.recordings = recordings;
         this.staging = staging;
-        this.store = store;
+        this.stores = stores;
         this.probe = probe;
         this.properties = properties;
         this.clock = clock;
@@ -88,13 +90,14 @@ public class RecordingIngest {
             if (same.isPresent()) {
                 return same.get();
             }
-            String id = UUID.randomUUID().toString();
-            String key = id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id + "." + audio.container().extension();
+            UUID id = UUID.randomUUID();
+            String key = StorageKey.of(id, audio.container().extension());
+            BlobStore store = stores.active();
             store.store(file, key);
-            Recording recording = new Recording(id, tenantId, callId, recordId, RecordingState.Success,
-                    details.deviceId(), details.startTime(), details.endTime(), key, upload.size(), upload.sha256(),
-                    audio, clock.instant());
-            Result result = commit(recording, key);
+            Recording recording = new Recording(id.toString(), tenantId, callId, recordId, RecordingState.Success,
+                    details.deviceId(), details.startTime(), details.endTime(), store.name(), key, upload.size(),
+                    upload.sha256(), audio, clock.instant());
+            Result result = commit(recording);
             if (result.created()) {
                 meters.counter("callvault.upload.bytes").increment(upload.size());
                 log.info("stored recording {} of call {} segment {} ({} bytes, {} ms {})", id, callId, recordId,
@@ -114,9 +117,9 @@ public class RecordingIngest {
             return same.get();
         }
         Recording recording = new Recording(UUID.randomUUID().toString(), tenantId, callId, recordId,
-                RecordingState.Fail, details.deviceId(), details.startTime(), details.endTime(), null, 0, null, null,
-                clock.instant());
-        return commit(recording, null);
+                RecordingState.Fail, details.deviceId(), details.startTime(), details.endTime(), stores.active().name(),
+                null, 0, null, null, clock.instant());
+        return commit(recording);
     }
 
     private AudioInfo measure(Path file) throws IOException {
@@ -144,31 +147,31 @@ public class RecordingIngest {
         });
     }
 
-    private Result commit(Recording recording, String key) {
+    private Result commit(Recording recording) {
         catalog.upsertCall(recording.tenantId(), recording.callId(), CallDetails.none());
         try {
             recordings.insert(recording);
         } catch (DuplicateKeyException raced) {
             // a concurrent upload of this segment committed first: ours is a duplicate or a conflict
-            deleteQuietly(key);
+            deleteQuietly(recording);
             return existing(recording.tenantId(), recording.callId(), recording.recordId(), recording.sha256())
                     .orElseThrow(() -> raced);
         } catch (RuntimeException e) {
-            deleteQuietly(key);
+            deleteQuietly(recording);
             throw e;
         }
         meters.counter("callvault.uploads", "outcome", "created").increment();
         return new Result(recording, true);
     }
 
-    private void deleteQuietly(String key) {
-        if (key == null) {
+    private void deleteQuietly(Recording recording) {
+        if (recording.storageKey() == null) {
             return;
         }
         try {
-            store.delete(key);
+            stores.get(recording.store()).delete(recording.storageKey());
         } catch (IOException | RuntimeException e) {
-            log.warn("could not remove unreferenced blob {}: {}", key, e.toString());
+            log.warn("could not remove unreferenced blob {}: {} (the orphan sweep will)", recording.storageKey(), e.toString());
         }
     }
 

@@ -2,14 +2,20 @@ package io.callvault.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Durable storage of audio files. An upload is first written to a local staging file (see {@link StagingArea}),
  * checked there, then handed to {@link #store}; only when that returns are the bytes durable.
  */
 public interface BlobStore {
+
+    /** The name rows record their store by: {@code filesystem} or {@code s3}. */
+    String name();
 
     /** Makes the staged file durable under {@code key}. The staging file is consumed (moved or deleted). */
     void store(Path stagedFile, String key) throws IOException;
@@ -24,4 +30,12 @@ public interface BlobStore {
     Optional<Long> size(String key) throws IOException;
 
     void delete(String key) throws IOException;
+
+    /** Every blob this store holds under a CallVault key. The stream must be closed. */
+    Stream<StoredBlob> list() throws IOException;
+
+    /** A short-lived URL that serves the blob without CallVault, where the store can make one. */
+    default Optional<URI> presign(String key, Duration ttl, String contentType, String contentDisposition) {
+        return Optional.empty();
+    }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under {@code <data>/audio}. A staged file is fsynced, atomically renamed into place, and its
@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
  */
 public class FileSystemBlobStore implements BlobStore {
 
-    private static final Pattern KEY = Pattern.compile("[a-z0-9]{2}/[a-z0-9]{2}/[a-z0-9-]{1,64}\\.[a-z0-9]{1,8}");
-
     private final Path root;
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
+    }
+
+    @Override
+    public String name() {
+        return "filesystem";
     }
 
     @Override
@@ -68,10 +71,23 @@ public class FileSystemBlobStore implements BlobStore {
         Files.deleteIfExists(resolve(key));
     }
 
+    @Override
+    public Stream<StoredBlob> list() throws IOException {
+        return Files.walk(root, 3)
+                .filter(Files::isRegularFile)
+                .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
+                .filter(StorageKey::isValid)
+                .flatMap(key -> {
+                    try {
+                        Path file = root.resolve(key);
+                        return Stream.of(new StoredBlob(key, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+                    } catch (IOException vanished) {
+                        return Stream.empty();
+                    }
+                });
+    }
+
     private Path resolve(String key) {
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("not a storage key: " + key);
-        }
-        return root.resolve(key);
+        return root.resolve(StorageKey.require(key));
     }
 }

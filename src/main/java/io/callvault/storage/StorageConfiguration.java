@@ -5,6 +5,9 @@ import java.time.Duration;
 
 import io.callvault.CallVaultProperties;
 
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +23,19 @@ class StorageConfiguration {
     }
 
     @Bean
-    BlobStore blobStore(CallVaultProperties properties) throws IOException {
+    FileSystemBlobStore fileSystemBlobStore(CallVaultProperties properties) throws IOException {
         return new FileSystemBlobStore(properties.dataDir().resolve("audio"));
+    }
+
+    /** Made whenever a bucket is configured, so that recordings can be read from it (and migrated) either way. */
+    @Bean
+    @ConditionalOnProperty(prefix = "callvault.s3", name = "bucket")
+    S3BlobStore s3BlobStore(S3Properties properties) {
+        return new S3BlobStore(properties);
+    }
+
+    @Bean
+    BlobStores blobStores(List<BlobStore> stores, CallVaultProperties properties) {
+        return new BlobStores(stores, properties.storage());
     }
 }

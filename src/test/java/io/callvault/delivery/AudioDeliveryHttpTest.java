@@ -207,8 +207,7 @@ class AudioDeliveryHttpTest extends HttpTestBase {
 
     @Test
     void missingStoredAudioIsReportedNotServed() throws Exception {
-        String key = jdbc.sql("select storage_key from recordings where id = ?").param(id).query(String.class).single();
-        Files.delete(TestDatabase.dataDir().resolve("audio").resolve(key));
+        stored.delete(id);
         Api.Response r = get();
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().get("detail").asString()).contains("damaged or missing");

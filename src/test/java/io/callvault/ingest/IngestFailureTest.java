@@ -59,14 +59,26 @@ class IngestFailureTest {
         Clock clock = Clock.systemUTC();
         CallRepository calls = new CallRepository(jdbc);
         RecordingRepository recordings = new RecordingRepository(jdbc);
-        CallVaultProperties properties = new CallVaultProperties(dir, DataSize.ofMegabytes(10), ZoneId.of("UTC"), "x", false);
-        return new RecordingIngest(new Catalog(calls, recordings, new io.callvault.catalog.TranscriptRepository(jdbc), clock), recordings, staging, store, new AudioProbe(),
+        CallVaultProperties properties = new CallVaultProperties(dir, DataSize.ofMegabytes(10), ZoneId.of("UTC"), "x", false,
+                "failing");
+        return new RecordingIngest(new Catalog(calls, recordings, new io.callvault.catalog.TranscriptRepository(jdbc), clock),
+                recordings, staging, new io.callvault.storage.BlobStores(java.util.List.of(store), "failing"), new AudioProbe(),
                 properties, clock, new SimpleMeterRegistry());
     }
 
     @Test
     void aStoreThatCannotSyncLeavesNoRowAndNoStagedFile() throws IOException {
         BlobStore failing = new BlobStore() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public java.util.stream.Stream<io.callvault.storage.StoredBlob> list() {
+                return java.util.stream.Stream.empty();
+            }
+
             @Override
             public void store(Path stagedFile, String key) throws IOException {
                 throw new IOException("fsync failed: disk full");

@@ -58,10 +58,9 @@ class IngestHttpTest extends HttpTestBase {
             assertThat(r.get("sha256").asString()).isEqualTo(sha256(c.bytes()));
             assertThat(r.get("state").asString()).isEqualTo("Success");
             assertThat(r.get("id").asString()).matches("[0-9a-f-]{36}");
-            // what was acknowledged is on disk, byte for byte, and its row is committed
-            String key = jdbc.sql("select storage_key from recordings where id = ?").param(r.get("id").asString())
-                    .query(String.class).single();
-            assertThat(Files.readAllBytes(TestDatabase.dataDir().resolve("audio").resolve(key))).isEqualTo(c.bytes());
+            // what was acknowledged is in the store, byte for byte, and its row is committed
+            assertThat(stored.bytes(r.get("id").asString())).isEqualTo(c.bytes());
+            assertThat(stored.of(r.get("id").asString()).store()).isEqualTo(TestDatabase.STORAGE);
         }
         JsonNode call = api.get("/v1/tenants/" + tenant + "/calls/formats", "Authorization", client.bearer()).json();
         assertThat(call.get("recordings")).hasSize(cases.size());
@@ -102,20 +101,10 @@ class IngestHttpTest extends HttpTestBase {
         } finally {
             pool.shutdownNow();
         }
-        String key = jdbc.sql("select storage_key from recordings where tenant_id = ? and call_id = 'race'")
-                .param(tenant).query(String.class).single();
-        // the losers' blobs were removed: exactly one file holds this audio
-        try (Stream<Path> files = Files.walk(TestDatabase.dataDir().resolve("audio"))) {
-            long copies = files.filter(Files::isRegularFile).filter(p -> {
-                try {
-                    return Files.size(p) == audio.length && java.util.Arrays.equals(Files.readAllBytes(p), audio);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).count();
-            assertThat(copies).isEqualTo(1);
-        }
-        assertThat(key).isNotBlank();
+        // the losers' blobs were removed: exactly one stored object holds this audio
+        long copies = stored.keys(TestDatabase.STORAGE).stream()
+                .filter(key -> java.util.Arrays.equals(stored.bytesOf(TestDatabase.STORAGE, key), audio)).count();
+        assertThat(copies).isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,7 @@ public abstract class HttpTestBase {
     protected MutableClock clock;
 
     protected Api api;
+    protected StoredAudio stored;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -47,6 +48,7 @@ public abstract class HttpTestBase {
     @BeforeEach
     void client() {
         api = new Api(port, ADMIN_TOKEN);
+        stored = new StoredAudio(jdbc);
     }
 
     @AfterEach

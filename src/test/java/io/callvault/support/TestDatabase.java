@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestDatabase {
 
     public static final String KIND = System.getProperty("callvault.test.database", "h2");
+    /** Which store new uploads go to: {@code filesystem} (default) or {@code s3} ({@code -Dcallvault.test.storage=s3}). */
+    public static final String STORAGE = System.getProperty("callvault.test.storage", "filesystem");
     public static final String PG_URL = System.getProperty("callvault.test.pg-url",
             "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String PG_USER = System.getProperty("callvault.test.pg-user", "postgres");
@@ -43,8 +45,21 @@ public final class TestDatabase {
         return "jdbc:h2:file:" + DATA_DIR.resolve("db").resolve("callvault") + ";WRITE_DELAY=0";
     }
 
+    public static boolean s3() {
+        return "s3".equals(STORAGE);
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("callvault.data-dir", () -> DATA_DIR.toString());
+        // the S3 store is always configured (a test may switch to it); it takes new uploads only in the S3 run
+        registry.add("callvault.s3.endpoint", TestS3::endpoint);
+        registry.add("callvault.s3.bucket", () -> TestS3.BUCKET);
+        registry.add("callvault.s3.access-key", () -> TestS3.ACCESS_KEY);
+        registry.add("callvault.s3.secret-key", () -> TestS3.SECRET_KEY);
+        registry.add("callvault.s3.path-style", () -> "true");
+        if (s3()) {
+            registry.add("callvault.storage", () -> "s3");
+        }
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         if (postgres()) {
             registry.add("spring.datasource.username", () -> PG_USER);

@@ -1,0 +1,224 @@
+package io.callvault.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Blobs as objects of one bucket of any S3-compatible store (AWS SDK v2). Staged files up to 64 MiB go up in one
+ * PUT, larger ones as a multipart upload of 16 MiB parts read from the staged file, so memory stays bounded; a
+ * failed multipart upload is aborted, leaving no object. Reads are ranged GETs of exactly the bytes served.
+ */
+public class S3BlobStore implements BlobStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+    static final long PART_SIZE = 16L * 1024 * 1024;
+    static final long MULTIPART_THRESHOLD = 64L * 1024 * 1024;
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final long multipartThreshold;
+
+    public S3BlobStore(S3Properties properties) {
+        this(properties, MULTIPART_THRESHOLD);
+    }
+
+    S3BlobStore(S3Properties properties, long multipartThreshold) {
+        this.bucket = properties.bucket();
+        this.multipartThreshold = multipartThreshold;
+        AwsCredentialsProvider credentials = properties.accessKey() == null || properties.accessKey().isBlank()
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()));
+        var builder = S3Client.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(properties.pathStyle())
+                // the SDK's default aws-chunked checksum trailers are not understood by many S3-compatible stores
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        var presign = S3Presigner.builder().region(Region.of(properties.region())).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(properties.pathStyle()).build());
+        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(properties.endpoint()));
+            presign.endpointOverride(URI.create(properties.endpoint()));
+        }
+        this.s3 = builder.build();
+        this.presigner = presign.build();
+        ensureBucket();
+    }
+
+    private void ensureBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+            log.info("created bucket {}", bucket);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+            log.info("created bucket {}", bucket);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "s3";
+    }
+
+    @Override
+    public void store(Path stagedFile, String key) throws IOException {
+        StorageKey.require(key);
+        long size = Files.size(stagedFile);
+        try {
+            if (size <= multipartThreshold) {
+                s3.putObject(b -> b.bucket(bucket).key(key).contentLength(size), RequestBody.fromFile(stagedFile));
+            } else {
+                multipart(stagedFile, key, size);
+            }
+        } catch (S3Exception | software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw new IOException("object store refused " + key + ": " + e.getMessage(), e);
+        }
+        Files.deleteIfExists(stagedFile);
+    }
+
+    private void multipart(Path file, String key, long size) throws IOException {
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            int number = 1;
+            for (long offset = 0; offset < size; offset += PART_SIZE, number++) {
+                long length = Math.min(PART_SIZE, size - offset);
+                int partNumber = number;
+                long from = offset;
+                ContentStreamProvider region = () -> openRegion(file, from, length);
+                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                        .contentLength(length), RequestBody.fromContentProvider(region, length, "application/octet-stream"))
+                        .eTag();
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+        } catch (RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static InputStream openRegion(Path file, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        StorageKey.require(key);
+        if (length == 0) {
+            return InputStream.nullInputStream();
+        }
+        try {
+            return s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)));
+        } catch (NoSuchKeyException e) {
+            throw new java.io.FileNotFoundException(key);
+        } catch (S3Exception e) {
+            throw new IOException("object store read of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> size(String key) throws IOException {
+        StorageKey.require(key);
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new IOException("object store lookup of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        StorageKey.require(key);
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (S3Exception e) {
+            throw new IOException("object store delete of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Stream<StoredBlob> list() {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .filter(o -> StorageKey.isValid(o.key()))
+                .map(o -> new StoredBlob(o.key(), o.size(), o.lastModified()));
+    }
+
+    @Override
+    public Optional<URI> presign(String key, Duration ttl, String contentType, String contentDisposition) {
+        StorageKey.require(key);
+        var presigned = presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(g -> g.bucket(bucket)
+                .key(key).responseContentType(contentType).responseContentDisposition(contentDisposition)));
+        try {
+            return Optional.of(presigned.url().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        presigner.close();
+    }
+}
