@@ -93,7 +93,13 @@ public class RecordingIngest {
             UUID id = UUID.randomUUID();
             String key = StorageKey.of(id, audio.container().extension());
             BlobStore store = stores.active();
-            store.store(file, key);
+            try {
+                store.store(file, key);
+            } catch (IOException e) {
+                log.error("store {} refused recording {}: {}", store.name(), id, e.toString());
+                throw outcome(new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "the audio store could not take the upload; nothing was stored, try again"), "store-failed");
+            }
             Recording recording = new Recording(id.toString(), tenantId, callId, recordId, RecordingState.Success,
                     details.deviceId(), details.startTime(), details.endTime(), store.name(), key, upload.size(),
                     upload.sha256(), audio, clock.instant());

@@ -115,6 +115,11 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         Files.deleteIfExists(stagedFile);
     }
 
+    /** The multipart path on its own, for tests that make a part fail. */
+    void multipartFor(Path file, String key, long size) throws IOException {
+        multipart(file, key, size);
+    }
+
     private void multipart(Path file, String key, long size) throws IOException {
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
         try {

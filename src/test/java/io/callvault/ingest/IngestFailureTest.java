@@ -105,7 +105,9 @@ class IngestFailureTest {
         };
         byte[] audio = TestAudio.pcm16(8000, 1, 800);
         assertThatThrownBy(() -> ingest(failing).ingest("t", "c1", 1, new SegmentDetails(null, null, null),
-                new ByteArrayInputStream(audio), audio.length)).isInstanceOf(IOException.class).hasMessageContaining("disk full");
+                new ByteArrayInputStream(audio), audio.length)).isInstanceOf(io.callvault.web.ApiException.class)
+                .hasMessageContaining("nothing was stored")
+                .satisfies(e -> assertThat(((io.callvault.web.ApiException) e).status().value()).isEqualTo(503));
         assertThat(jdbc.sql("select count(*) from recordings").query(Long.class).single()).isZero();
         try (Stream<Path> left = Files.list(dir.resolve("staging"))) {
             assertThat(left).isEmpty();
