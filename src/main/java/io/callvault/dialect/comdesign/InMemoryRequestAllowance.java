@@ -1,40 +1,23 @@
 package io.callvault.dialect.comdesign;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 
-import org.springframework.stereotype.Component;
-
-/** Token buckets (Bucket4j) per client and tenant, in this process, timed by the server's clock. */
-@Component
+/** Token buckets (Bucket4j) per client and tenant, in this process: right for a single node. */
 class InMemoryRequestAllowance implements RequestAllowance {
 
     private final ComdesignProperties properties;
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    InMemoryRequestAllowance(ComdesignProperties properties, Clock clock) {
+    InMemoryRequestAllowance(ComdesignProperties properties, ClockTimeMeter time) {
         this.properties = properties;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = time;
     }
 
     @Override

@@ -1,0 +1,168 @@
+package io.callvault.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.callvault.CallVaultApplication;
+import io.callvault.support.Api;
+import io.callvault.support.TestAudio;
+import io.callvault.support.TestDatabase;
+import io.callvault.support.TestS3;
+import io.lettuce.core.RedisClient;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two stateless nodes over one PostgreSQL, one S3 store and one Redis: whatever one node wrote or issued, the
+ * other serves and honours, and the Comdesign allowance is one allowance across both.
+ */
+class TwoNodesTest {
+
+    private static final String REDIS = "redis://127.0.0.1:6379";
+    private static final String ADMIN = "two-nodes-admin";
+    private static final String SCHEMA = "cv_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void start() throws Exception {
+        requireServices();
+        nodeA = node("a");
+        nodeB = node("b");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (nodeA != null) {
+            try (Connection c = DriverManager.getConnection(TestDatabase.PG_URL, TestDatabase.PG_USER, "")) {
+                c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+            }
+        }
+    }
+
+    @Test
+    void whatOneNodeDoesTheOtherServes() {
+        Api a = api(nodeA);
+        Api b = api(nodeB);
+        String tenant = a.tenant("nodes");
+        Api.Credentials client = a.readWriteClient(tenant);
+        byte[] audio = TestAudio.pcm16(8000, 1, 8000);
+        String id = a.upload(client, tenant, "1001", 1, audio).get("id").asString();
+
+        assertThat(b.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer()).body())
+                .isEqualTo(audio);
+        Api.Response ranged = b.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization",
+                client.bearer(), "Range", "bytes=44-143");
+        assertThat(ranged.status()).isEqualTo(206);
+        assertThat(ranged.body()).isEqualTo(java.util.Arrays.copyOfRange(audio, 44, 144));
+
+        String token = a.send("POST", "/api/operation/operation/apply/token?appId=" + client.appId() + "&appSecret="
+                + client.appSecret() + "&type=tenant", null).json().get("token").asString();
+        assertThat(b.get("/api/operation/tenant/calls/1001/recordings2", "Authorization", token).status()).isEqualTo(200);
+        String url = a.json("POST", "/v1/tenants/" + tenant + "/recordings/" + id + "/playback-url", "{}",
+                "Authorization", client.bearer()).json().get("url").asString();
+        assertThat(b.get(b.base() + url.substring(url.indexOf("/v1/"))).body()).isEqualTo(audio);
+        // the same bytes through the other node: one recording, not two
+        assertThat(b.putRecording(client, tenant, "1001", 1, audio, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theComdesignAllowanceIsSpentAcrossBothNodes() {
+        Api a = api(nodeA);
+        Api b = api(nodeB);
+        String tenant = a.tenant("allowance");
+        Api.Credentials client = a.readWriteClient(tenant);
+        Instant now = Instant.now();
+        a.json("POST", "/general/v1/" + client.sourceUuid() + "/call/status", "{\"tenantId\":\"" + tenant
+                + "\",\"sessionId\":42,\"status\":\"disconnected\",\"connectTime\":\"" + now.minusSeconds(60)
+                + "\",\"disconnectTime\":\"" + now + "\"}", "Authorization", client.apiKey());
+        a.upload(client, tenant, "42", 1, TestAudio.pcm16(8000, 1, 80));
+        String json = "{\"tenantId\":\"" + tenant + "\",\"sessionId\":42,\"recordId\":1}";
+        for (Api node : List.of(a, a, a, b, b)) {
+            assertThat(audioData(node, client, json).header("Content-Type").orElseThrow()).startsWith("multipart/form-data");
+        }
+        for (Api node : List.of(b, a)) {
+            JsonNode refused = audioData(node, client, json).json();
+            assertThat(refused.get("errorCode").asString()).isEqualTo("TOO_MANY_REQUESTS");
+        }
+    }
+
+    private static Api.Response audioData(Api node, Api.Credentials client, String json) {
+        return node.json("POST", "/general/v1/" + client.sourceUuid() + "/call/audio_data", json,
+                "Authorization", client.apiKey());
+    }
+
+    private static Api api(ConfigurableApplicationContext node) {
+        return new Api(((WebServerApplicationContext) node).getWebServer().getPort(), ADMIN);
+    }
+
+    private static ConfigurableApplicationContext node(String name) throws Exception {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", "0");
+        p.put("spring.datasource.url", TestDatabase.PG_URL + "?currentSchema=" + SCHEMA);
+        p.put("spring.datasource.username", TestDatabase.PG_USER);
+        p.put("spring.flyway.schemas", SCHEMA);
+        p.put("callvault.data-dir", Files.createTempDirectory("callvault-node-" + name).toString());
+        p.put("callvault.admin-token", ADMIN);
+        p.put("callvault.storage", "s3");
+        p.put("callvault.s3.endpoint", TestS3.endpoint());
+        p.put("callvault.s3.bucket", "nodes-" + SCHEMA.replace('_', '-'));
+        p.put("callvault.s3.access-key", TestS3.ACCESS_KEY);
+        p.put("callvault.s3.secret-key", TestS3.SECRET_KEY);
+        p.put("callvault.s3.path-style", "true");
+        p.put("callvault.redis-url", REDIS);
+        p.put("callvault.comdesign.burst", "5");
+        p.put("callvault.comdesign.interval", "1h");
+        p.put("logging.structured.format.console", "");
+        return new SpringApplicationBuilder(CallVaultApplication.class).properties(p).run();
+    }
+
+    /** PostgreSQL and Redis must be there under CI=true; elsewhere the test skips with a message. */
+    private static void requireServices() {
+        String missing = null;
+        try (Connection ignored = DriverManager.getConnection(TestDatabase.PG_URL, TestDatabase.PG_USER, "")) {
+            // reachable
+        } catch (Exception e) {
+            missing = "PostgreSQL at " + TestDatabase.PG_URL + ": " + e.getMessage();
+        }
+        if (missing == null) {
+            RedisClient redis = RedisClient.create(REDIS);
+            try (var connection = redis.connect()) {
+                connection.sync().ping();
+            } catch (Exception e) {
+                missing = "Redis at " + REDIS + ": " + e.getMessage();
+            } finally {
+                redis.shutdown();
+            }
+        }
+        if (missing != null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("the two-node test needs " + missing);
+            }
+            Assumptions.abort("skipping the two-node test, not reachable: " + missing);
+        }
+    }
+}
