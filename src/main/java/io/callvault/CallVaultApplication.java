@@ -10,7 +10,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CallVaultApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (StorageCommand.applies(args)) {
+            System.exit(StorageCommand.run(args));
+        }
         SpringApplication.run(CallVaultApplication.class, DemoFlag.translate(args));
     }
 }

@@ -23,8 +23,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes stored audio that no recording row points at: what a crash between the durable store and the row
- * commit left, or the losing copy of a concurrent upload whose delete failed. Only blobs older than the grace
+ * Removes stored audio that no recording row points at (a row points at a key in the store it names): what a
+ * crash between the durable store and the row commit left, the losing copy of a concurrent upload whose delete
+ * failed, or the source copy of a migrated recording whose delete was interrupted. Only blobs older than the grace
  * period are considered, and a row is committed seconds after its blob is stored, so a blob whose row is being
  * written is never touched.
  */
@@ -81,8 +82,9 @@ public class OrphanSweep {
     }
 
     private int removeUnreferenced(BlobStore store, List<String> keys) throws IOException {
-        Set<String> referenced = new HashSet<>(jdbc.sql("select storage_key from recordings where storage_key in (:keys)")
-                .param("keys", keys).query(String.class).list());
+        Set<String> referenced = new HashSet<>(jdbc.sql(
+                "select storage_key from recordings where store = :store and storage_key in (:keys)")
+                .param("store", store.name()).param("keys", keys).query(String.class).list());
         int removed = 0;
         for (String key : keys) {
             if (!referenced.contains(key)) {

@@ -7,6 +7,7 @@ import io.callvault.CallVaultProperties;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,11 +15,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
-    /** Staged files left by an earlier run are orphans: swept here, before the server takes any upload. */
+    /**
+     * Staged files left by an earlier run are orphans: swept here, before the server takes any upload. A command
+     * (storage migrate) may run beside a live server on the same data folder, so it sweeps nothing.
+     */
     @Bean
-    StagingArea stagingArea(CallVaultProperties properties) throws IOException {
+    StagingArea stagingArea(CallVaultProperties properties, @Value("${callvault.command:}") String command)
+            throws IOException {
         StagingArea staging = new StagingArea(properties.dataDir().resolve("staging"));
-        staging.sweep(Duration.ZERO);
+        if (command.isBlank()) {
+            staging.sweep(Duration.ZERO);
+        }
         return staging;
     }
 

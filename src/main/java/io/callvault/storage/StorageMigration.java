@@ -1,0 +1,140 @@
+package io.callvault.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves recordings' audio from one store to another, one recording at a time: copy (through a local staging
+ * file), verify the copy's size and SHA-256 against the catalog by reading it back from the target, switch the
+ * row, and only then delete the source copy. Interrupted at any moment it leaves every recording readable; run
+ * again, it carries on with the rows not yet switched.
+ */
+@Component
+public class StorageMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageMigration.class);
+    private static final int BATCH = 100;
+
+    private final BlobStores stores;
+    private final StagingArea staging;
+    private final JdbcClient jdbc;
+
+    public StorageMigration(BlobStores stores, StagingArea staging, JdbcClient jdbc) {
+        this.stores = stores;
+        this.staging = staging;
+        this.jdbc = jdbc;
+    }
+
+    /** @param moved recordings whose audio now lives in the target; failed ones stay where they were */
+    public record Result(long total, long moved, long failed, boolean finished) {
+    }
+
+    private record Row(String id, String store, String key, long size, String sha256) {
+    }
+
+    /**
+     * @param tenantId only this tenant's recordings, or all when null
+     * @param limit    stop after this many recordings (what an interruption looks like), or {@code Long.MAX_VALUE}
+     */
+    public Result migrate(String target, String tenantId, long limit, Consumer<String> progress) throws IOException {
+        BlobStore to = stores.get(target);
+        long total = jdbc.sql("select count(*) from recordings where storage_key is not null and store <> :target"
+                + (tenantId == null ? "" : " and tenant_id = :tenant"))
+                .param("target", target).param("tenant", tenantId).query(Long.class).single();
+        progress.accept("migrating " + total + " recording(s) to " + target);
+        long moved = 0;
+        long failed = 0;
+        String after = "";
+        while (moved + failed < limit) {
+            List<Row> batch = jdbc.sql("select id, store, storage_key, file_size, sha256 from recordings"
+                    + " where storage_key is not null and store <> :target and id > :after"
+                    + (tenantId == null ? "" : " and tenant_id = :tenant") + " order by id limit " + BATCH)
+                    .param("target", target).param("after", after).param("tenant", tenantId)
+                    .query((rs, n) -> new Row(rs.getString("id"), rs.getString("store"), rs.getString("storage_key"),
+                            rs.getLong("file_size"), rs.getString("sha256")))
+                    .list();
+            if (batch.isEmpty()) {
+                progress.accept("done: " + moved + " moved, " + failed + " failed, of " + total);
+                return new Result(total, moved, failed, true);
+            }
+            for (Row row : batch) {
+                if (moved + failed >= limit) {
+                    break;
+                }
+                after = row.id();
+                if (move(row, to)) {
+                    moved++;
+                } else {
+                    failed++;
+                }
+                long done = moved + failed;
+                if (done % 100 == 0 || done == total) {
+                    progress.accept(String.format("%d/%d (%d%%) moved to %s, %d failed", moved, total,
+                            total == 0 ? 100 : done * 100 / total, target, failed));
+                }
+            }
+        }
+        progress.accept("stopped after " + (moved + failed) + ": " + moved + " moved, " + failed + " failed, of " + total);
+        return new Result(total, moved, failed, false);
+    }
+
+    private boolean move(Row row, BlobStore to) throws IOException {
+        BlobStore from = stores.get(row.store());
+        Path file = staging.newFile();
+        try {
+            String copied;
+            try (InputStream in = from.open(row.key(), 0, row.size()); OutputStream out = Files.newOutputStream(file)) {
+                copied = copy(in, out);
+            }
+            if (Files.size(file) != row.size() || !copied.equals(row.sha256())) {
+                log.error("recording {}: the {} copy does not match the catalog (size or SHA-256): left in place",
+                        row.id(), row.store());
+                return false;
+            }
+            to.store(file, row.key());
+            String stored;
+            try (InputStream in = to.open(row.key(), 0, row.size())) {
+                stored = copy(in, OutputStream.nullOutputStream());
+            }
+            if (!stored.equals(row.sha256()) || to.size(row.key()).orElse(-1L) != row.size()) {
+                log.error("recording {}: the copy in {} does not verify: left in {}", row.id(), to.name(), row.store());
+                return false;
+            }
+            int switched = jdbc.sql("update recordings set store = ? where id = ? and store = ?")
+                    .params(to.name(), row.id(), row.store()).update();
+            if (switched == 1) {
+                from.delete(row.key());
+            }
+            return switched == 1;
+        } catch (IOException e) {
+            log.error("recording {}: copy to {} failed: {}", row.id(), to.name(), e.toString());
+            return false;
+        } finally {
+            StagingArea.deleteQuietly(file);
+        }
+    }
+
+    private static String copy(InputStream in, OutputStream out) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new DigestInputStream(in, digest).transferTo(out);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
