@@ -41,15 +41,15 @@ public class OrphanSweep {
     private final Duration grace;
 
     public OrphanSweep(BlobStores stores, JdbcClient jdbc, Clock clock,
-            @Value("${callvault.storage.orphan-grace:1h}") Duration grace) {
+            @Value("${callvault.sweep.orphan-grace:1h}") Duration grace) {
         this.stores = stores;
         this.jdbc = jdbc;
         this.clock = clock;
         this.grace = grace;
     }
 
-    @Scheduled(initialDelayString = "${callvault.storage.sweep-initial-delay:15m}",
-            fixedDelayString = "${callvault.storage.sweep-interval:6h}")
+    @Scheduled(initialDelayString = "${callvault.sweep.initial-delay:15m}",
+            fixedDelayString = "${callvault.sweep.interval:6h}")
     public void scheduled() {
         for (BlobStore store : stores.all()) {
             try {
