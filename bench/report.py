@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's results into the table of docs/performance.md (between the bench markers)."""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+results_path, doc_path = sys.argv[1], sys.argv[2]
+rows = [json.loads(line) for line in open(results_path) if line.strip()]
+
+
+def pick(scenario, system):
+    return [r for r in rows if r["scenario"] == scenario and r["system"] == system]
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def wrk_rate(r, key):
+    w = r["wrk"]
+    seconds = w["duration_us"] / 1e6
+    return (w["bytes"] if key == "bytes" else w["requests"]) / seconds
+
+
+def errors(rs):
+    return sum(r["wrk"]["errors"] for r in rs if "wrk" in r)
+
+
+def fmt(v, unit):
+    if unit == "GB/s":
+        return "%.2f GB/s" % (v / 1e9)
+    if unit == "ms":
+        return "%.1f ms" % v
+    return "%.0f %s" % (v, unit)
+
+
+lines = []
+table = []
+
+
+def scenario(name, cv, ref, ref_name, unit, target, extra=""):
+    ratio = cv / ref if ref else float("nan")
+    met = "yes" if ratio >= target else "**no**"
+    table.append("| %s | %s | %s (%s) | %.2f× | ≥ %.1f× | %s |%s" % (name, fmt(cv, unit), fmt(ref, unit), ref_name, ratio, target, met, extra))
+
+
+full_cv = pick("full", "callvault"); full_ng = pick("full", "nginx")
+scenario("full GET of random recordings, 64 connections", median([wrk_rate(r, "bytes") for r in full_cv]),
+         median([wrk_rate(r, "bytes") for r in full_ng]), "nginx", "GB/s", 0.9)
+range_cv = pick("range", "callvault"); range_ng = pick("range", "nginx")
+scenario("random 64 KiB ranges, 64 connections", median([wrk_rate(r, "req") for r in range_cv]),
+         median([wrk_rate(r, "req") for r in range_ng]), "nginx", "req/s", 0.8)
+look_cv = pick("lookup", "callvault"); look_pg = pick("lookup", "pgbench")
+scenario("lookup by call id (recordings2), 32 connections", median([wrk_rate(r, "req") for r in look_cv]),
+         median([r["tps"] for r in look_pg]), "pgbench, same SELECTs", "req/s", 0.5)
+ing_cv = pick("ingest", "callvault"); ing_ref = pick("ingest", "fsync")
+scenario("ingest of 1 MB recordings, 8 concurrent", median([wrk_rate(r, "req") for r in ing_cv]),
+         median([r["ref"]["files"] / r["ref"]["seconds"] for r in ing_ref]), "write + fsync per file", "files/s", 0.7)
+
+p99 = median([r["wrk"]["p99_us"] / 1000 for r in look_cv])
+p50 = median([r["wrk"]["p50_us"] / 1000 for r in look_cv])
+pg_avg = median([r.get("avg_ms", 0) for r in look_pg])
+startup = median([r["ms"] for r in pick("startup", "callvault")])
+mem = (pick("memory", "callvault") or [None])[0]
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gib = "?"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem_gib = "%.0f GiB" % (int(line.split()[1]) / 1024 / 1024)
+    except OSError:
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return "%d cores (%s), %s, Linux %s, %s" % (os.cpu_count(), cpu, mem_gib, platform.release(), java)
+
+
+rounds = max([r["round"] for r in rows] + [0])
+out = ["<!-- bench:begin (written by bench/run.sh; edits between these markers are lost) -->",
+       "",
+       "Last run: %s on %s. Medians of %d rounds; loopback; load from wrk (2 threads) in a separate process."
+       % (datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine(), rounds),
+       "",
+       "| scenario | CallVault | reference | ratio | target | met |",
+       "| --- | --- | --- | --- | --- | --- |"] + table + [
+       "",
+       "- Lookup latency (CallVault, recordings2): p50 %.1f ms, p99 %.1f ms; pgbench's average per transaction %.1f ms."
+       % (p50, p99, pg_avg),
+       "- Start-up, `java -jar` to health UP on the embedded default (first start: schema migration, admin token): %.1f s."
+       % (startup / 1000),
+       "- HTTP errors or non-2xx answers during the CallVault runs: %d (full), %d (ranges), %d (lookup), %d (ingest)."
+       % (errors(full_cv), errors(range_cv), errors(look_cv), errors(ing_cv))]
+if mem:
+    readers = mem["readers"]
+    out += ["- Memory, `-Xmx128m`: a %.2f GiB recording uploaded (%s) and downloaded whole (%s bytes in %.1f s); then %d slow"
+            " readers (16 KiB/s each for 15 s; %d answered 200, %d failed). Heap used: %.0f MiB before, at most %.0f MiB,"
+            " %.0f MiB after. Server alive: %s; OutOfMemoryError: %s."
+            % (mem["uploaded"] / 2**30, "ok" if mem["uploaded"] == mem["downloaded"] else "size mismatch", mem["downloaded"],
+               mem["download_ms"] / 1000, readers["opened"], readers["ok"], readers["failed"], mem["heap_before"] / 2**20,
+               mem["heap_max"] / 2**20, mem["heap_after"] / 2**20, "yes" if mem["alive"] else "**no**",
+               "none" if mem["oom"] == 0 else "**yes**")]
+out += ["", "<!-- bench:end -->"]
+block = "\n".join(out)
+
+if os.path.exists(doc_path):
+    doc = open(doc_path).read()
+    begin = doc.find("<!-- bench:begin")
+    end = doc.find("<!-- bench:end -->")
+    if begin >= 0 and end >= 0:
+        doc = doc[:begin] + block + doc[end + len("<!-- bench:end -->"):]
+    else:
+        doc = doc + "\n" + block + "\n"
+else:
+    doc = "# Performance\n\n" + block + "\n"
+open(doc_path, "w").write(doc)
+print(block)

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# CallVault against the reference tools, side by side in one run; writes docs/performance.md.
+# Sized for 2 cores: about 8 minutes. Needs PostgreSQL on 127.0.0.1:5432 (trust auth, database "test");
+# installs wrk and nginx from Debian's packages when missing. Never gate CI on it: timings are noisy.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/bench
+WORK=${BENCH_DIR:-/tmp/callvault-bench}
+ROUNDS=${BENCH_ROUNDS:-3}
+DURATION=${BENCH_DURATION:-10s}
+FILES=${BENCH_FILES:-1000}
+CALLS=${BENCH_CALLS:-1000000}
+PG="psql -h 127.0.0.1 -U postgres -d test -qAt"
+CV_PORT=18080
+NGINX_PORT=18088
+SMALL_PORT=18081
+ADMIN=bench-admin-token
+RESULTS=$WORK/results.jsonl
+JAR=$ROOT/target/callvault.jar
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+result() { echo "$1" >> "$RESULTS"; }
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.conf" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+}
+trap cleanup EXIT
+wait_healthy() {
+  for _ in $(seq 1 600); do
+    curl -sf "localhost:$1/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 0.05
+  done
+  echo "server on port $1 did not become healthy" >&2
+  return 1
+}
+json_line() { grep '^{' | tail -1; }
+
+mkdir -p "$WORK"
+: > "$RESULTS"
+
+log "tools"
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || missing+=(nginx)
+command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL must run on 127.0.0.1:5432" >&2; exit 1; }
+
+log "build"
+(cd "$ROOT" && mvn -q -DskipTests package)
+
+log "start-up: java -jar to health UP, embedded default, $ROUNDS rounds"
+for r in $(seq 1 "$ROUNDS"); do
+  rm -rf "$WORK/startup"
+  t0=$(date +%s%N)
+  CALLVAULT_DATA_DIR=$WORK/startup SERVER_PORT=$SMALL_PORT java -jar "$JAR" > "$WORK/startup.log" 2>&1 &
+  pid=$!
+  wait_healthy $SMALL_PORT
+  t1=$(date +%s%N)
+  kill $pid; wait $pid 2>/dev/null || true
+  result "{\"scenario\":\"startup\",\"system\":\"callvault\",\"round\":$r,\"ms\":$(( (t1 - t0) / 1000000 ))}"
+done
+
+log "data: $FILES one-minute 8 kHz 16-bit WAV files"
+python3 "$BENCH/gen_wavs.py" "$FILES" "$WORK/wavs"
+
+log "CallVault on PostgreSQL (schema bench), filesystem store"
+$PG -c "drop schema if exists bench cascade" >/dev/null
+rm -rf "$WORK/cv"
+CALLVAULT_DATA_DIR=$WORK/cv SERVER_PORT=$CV_PORT CALLVAULT_ADMIN_TOKEN=$ADMIN \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench" \
+  SPRING_DATASOURCE_USERNAME=postgres SPRING_FLYWAY_SCHEMAS=bench \
+  java -Xms1g -Xmx1g -jar "$JAR" > "$WORK/cv.log" 2>&1 &
+pids+=($!)
+wait_healthy $CV_PORT
+curl -sf -X POST localhost:$CV_PORT/v1/admin/tenants -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"id":"bench","name":"bench"}' >/dev/null
+CLIENT=$(curl -sf -X POST localhost:$CV_PORT/v1/admin/clients -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"name":"bench","tenants":["bench"],"scopes":["read","ingest"]}')
+KEY=$(echo "$CLIENT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
+CLIENT_ID=$(echo "$CLIENT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
+KEY_HASH=$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)
+
+log "upload the $FILES files through CallVault"
+ls "$WORK/wavs" | xargs -P 8 -I{} sh -c "curl -sf -o /dev/null -X PUT --data-binary @$WORK/wavs/{} \
+  -H 'Authorization: Bearer $KEY' localhost:$CV_PORT/v1/tenants/bench/calls/\$(basename {} .wav)/recordings/1"
+$PG -c "select id || ' ' || storage_key from bench.recordings where tenant_id = 'bench'" > "$WORK/recordings.txt"
+awk '{print "/api/operation/tenant/recording/" $1 "/stream2"}' "$WORK/recordings.txt" > "$WORK/cv-paths.txt"
+awk '{print "/audio/" $2}' "$WORK/recordings.txt" > "$WORK/nginx-paths.txt"
+SIZE=$(stat -c %s "$WORK/wavs/rec-0000.wav")
+
+log "catalog: $CALLS calls and $((CALLS * 2)) recordings"
+$PG <<SQL >/dev/null
+insert into bench.calls (tenant_id, id, direction, ani, dnis, agent_id, connect_time, disconnect_time, sort_time, created_at, updated_at)
+select 'bench', 'lk-' || g, 'Inbound', '03' || lpad(g::text, 8, '0'), '0120', 'agent-' || (g % 500),
+  timestamptz '2025-01-01' + g * interval '20 seconds', timestamptz '2025-01-01' + g * interval '20 seconds' + interval '3 minutes',
+  timestamptz '2025-01-01' + g * interval '20 seconds', now(), now()
+from generate_series(0, $CALLS - 1) g;
+insert into bench.recordings (id, tenant_id, call_id, record_id, state, store, storage_key, file_size, sha256, format,
+  encoding, channels, sample_rate, bits_per_sample, duration_ms, data_offset, data_length, created_at, device_id)
+select md5(c.id || n), 'bench', c.id, n, 'Success', 'filesystem', 'ab/cd/' || md5(c.id || n) || '.wav', 960044,
+  md5(c.id), 'wav', 'pcm', 1, 8000, 16, 60000, 44, 960000, now(), '8001@bench'
+from bench.calls c cross join generate_series(1, 2) n where c.id like 'lk-%';
+analyze;
+SQL
+
+log "nginx serving the same files (sendfile on, tcp_nopush on, 2 workers, access log on)"
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  access_log $WORK/nginx-access.log combined buffer=64k;
+  types { audio/wav wav; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/cv;
+    location /audio/ { }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+
+WRK="wrk -t2 -d$DURATION"
+for r in $(seq 1 "$ROUNDS"); do
+  log "round $r/$ROUNDS: full GETs, 64 connections"
+  out=$($WRK -c64 -s "$BENCH/lua/get.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/nginx-paths.txt" | json_line)
+  result "{\"scenario\":\"full\",\"system\":\"nginx\",\"round\":$r,\"wrk\":$out}"
+  out=$($WRK -c64 -s "$BENCH/lua/get.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/cv-paths.txt" "$KEY" | json_line)
+  result "{\"scenario\":\"full\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
+
+  log "round $r/$ROUNDS: random 64 KiB ranges, 64 connections"
+  out=$($WRK -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/nginx-paths.txt" "$SIZE" | json_line)
+  result "{\"scenario\":\"range\",\"system\":\"nginx\",\"round\":$r,\"wrk\":$out}"
+  out=$($WRK -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/cv-paths.txt" "$SIZE" "$KEY" | json_line)
+  result "{\"scenario\":\"range\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
+
+  log "round $r/$ROUNDS: lookup by call id, 32 connections"
+  cat > "$WORK/lookup.sql" <<PGB
+\\set n random(0, $CALLS - 1)
+select * from bench.clients where api_key_hash = '$KEY_HASH' and revoked_at is null;
+select tenant_id from bench.client_tenants where client_id = '$CLIENT_ID' order by tenant_id;
+select * from bench.calls where tenant_id = 'bench' and id = 'lk-' || :n;
+select * from bench.recordings where tenant_id = 'bench' and call_id = 'lk-' || :n order by record_id;
+select * from bench.tenants where id = 'bench';
+PGB
+  tps=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 32 -j 2 -T "${DURATION%s}" -f "$WORK/lookup.sql" test 2>/dev/null \
+    | awk '/^tps/ {print $3; exit}')
+  lat=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 32 -j 2 -T 2 -f "$WORK/lookup.sql" test 2>/dev/null \
+    | awk '/latency average/ {print $4; exit}')
+  result "{\"scenario\":\"lookup\",\"system\":\"pgbench\",\"round\":$r,\"tps\":$tps,\"avg_ms\":${lat:-0}}"
+  out=$($WRK -c32 -s "$BENCH/lua/lookup.lua" "http://127.0.0.1:$CV_PORT" -- "$CALLS" "$KEY" | json_line)
+  result "{\"scenario\":\"lookup\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
+
+  log "round $r/$ROUNDS: ingest of 1 MB recordings, 8 concurrent"
+  rm -rf "$WORK/fsync-ref"
+  out=$(python3 "$BENCH/fsync_writer.py" "$WORK/wavs/rec-0000.wav" "$WORK/fsync-ref" 8 "${DURATION%s}")
+  result "{\"scenario\":\"ingest\",\"system\":\"fsync\",\"round\":$r,\"ref\":$out}"
+  out=$($WRK -c8 -s "$BENCH/lua/put.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/wavs/rec-0000.wav" bench "Bearer $KEY" | json_line)
+  result "{\"scenario\":\"ingest\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
+done
+nginx -c "$WORK/nginx.conf" -s stop || true
+kill "${pids[0]}" 2>/dev/null || true
+
+log "memory: a 2 GiB recording uploaded and streamed, then 1000 slow readers, heap 128 MiB"
+rm -rf "$WORK/small"
+CALLVAULT_DATA_DIR=$WORK/small SERVER_PORT=$SMALL_PORT CALLVAULT_ADMIN_TOKEN=$ADMIN CALLVAULT_MAX_UPLOAD=3GB \
+  java -Xmx128m -XX:+ExitOnOutOfMemoryError -jar "$JAR" > "$WORK/small.log" 2>&1 &
+small=$!
+pids+=($small)
+wait_healthy $SMALL_PORT
+curl -sf -X POST localhost:$SMALL_PORT/v1/admin/tenants -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"id":"mem","name":"mem"}' >/dev/null
+SKEY=$(curl -sf -X POST localhost:$SMALL_PORT/v1/admin/clients -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"name":"mem","tenants":["mem"],"scopes":["read","ingest"]}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
+heap() { curl -sf "localhost:$SMALL_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
+  | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))' 2>/dev/null || echo 0; }
+( while kill -0 $small 2>/dev/null; do heap >> "$WORK/heap.txt"; sleep 0.5; done ) &
+pids+=($!)
+: > "$WORK/heap.txt"
+heap_before=$(heap)
+BIG=$((2 * 1024 * 1024 * 1024 + 44))
+python3 - "$BIG" <<'PY' | curl -sf -o "$WORK/big.json" -X PUT -T - -H "Authorization: Bearer $SKEY" \
+  "localhost:$SMALL_PORT/v1/tenants/mem/calls/big/recordings/1"
+import struct, sys
+size = int(sys.argv[1]); data = size - 44
+out = sys.stdout.buffer
+out.write(b"RIFF" + struct.pack("<I", size - 8) + b"WAVE" + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, 8000, 16000, 2, 16) + b"data" + struct.pack("<I", data))
+chunk = bytes(range(256)) * 4096
+while data > 0:
+    n = min(data, len(chunk)); out.write(chunk[:n]); data -= n
+PY
+BIG_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/big.json")
+t0=$(date +%s%N)
+got=$(curl -sf -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $SKEY" \
+  "localhost:$SMALL_PORT/v1/tenants/mem/recordings/$BIG_ID/audio")
+t1=$(date +%s%N)
+echo "/v1/tenants/mem/recordings/$BIG_ID/audio" > "$WORK/small-paths.txt"
+readers=$(python3 "$BENCH/slow_readers.py" 127.0.0.1 $SMALL_PORT "$WORK/small-paths.txt" "Bearer $SKEY" 1000 15)
+alive=$(kill -0 $small 2>/dev/null && echo true || echo false)
+heap_after=$(heap)
+heap_max=$(sort -n "$WORK/heap.txt" | tail -1)
+oom=$(grep -c "OutOfMemoryError" "$WORK/small.log" || true)
+result "{\"scenario\":\"memory\",\"system\":\"callvault\",\"round\":1,\"uploaded\":$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fileSize"])' "$WORK/big.json"),\"downloaded\":$got,\"download_ms\":$(( (t1 - t0) / 1000000 )),\"readers\":$readers,\"alive\":$alive,\"oom\":$oom,\"heap_before\":$heap_before,\"heap_after\":$heap_after,\"heap_max\":$heap_max}"
+kill $small 2>/dev/null || true
+
+log "report"
+python3 "$BENCH/report.py" "$RESULTS" "$ROOT/docs/performance.md"
+log "written: docs/performance.md"
