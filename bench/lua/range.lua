@@ -12,5 +12,8 @@ end
 
 function request()
   local start = math.random(0, size - 65536)
-  return wrk.format("GET", paths[math.random(#paths)], { Range = "bytes=" .. start .. "-" .. (start + 65535) })
+  -- wrk.format uses the table given instead of wrk.headers, so the shared headers are copied in
+  local headers = { Range = "bytes=" .. start .. "-" .. (start + 65535) }
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  return wrk.format("GET", paths[math.random(#paths)], headers)
 end

@@ -1,31 +1,114 @@
 package io.callvault.audit;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Writes one row per successful audio read: who, tenant, recording, bytes, play or download, when, from where. */
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Writes one row per successful audio read: who, tenant, recording, bytes, play or download, when, from where.
+ * Reads are the hot path, so rows are queued and inserted in batches by one writer thread (one commit per batch
+ * instead of one per read); a full queue makes the reader write its own row, so none is dropped. Rows still
+ * queued when the process is killed are lost: at most the last ~100 ms of reads.
+ */
 @Repository
 public class AccessLog {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
+    private static final String INSERT = """
+            insert into access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via, range_start,
+              range_end, bytes, remote_addr)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int BATCH = 1000;
 
-    public AccessLog(JdbcClient jdbc, Clock clock) {
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(50_000);
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public AccessLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writer = new Thread(this::drain, "access-log-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
     /** @param rangeStart first byte served; rangeEnd the last (inclusive); both null for a whole-body read */
     public void record(AudioRead read, Long rangeStart, Long rangeEnd, long bytes) {
-        jdbc.sql("""
-                insert into access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via, range_start,
-                  range_end, bytes, remote_addr)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), read.clientId(), read.tenantId(), read.callId(),
-                        read.recordingId(), read.kind(), read.via(), rangeStart, rangeEnd, bytes, read.remoteAddress())
-                .update();
+        Object[] row = {OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), read.clientId(), read.tenantId(),
+                read.callId(), read.recordingId(), read.kind(), read.via(), rangeStart, rangeEnd, bytes, read.remoteAddress()};
+        queued.incrementAndGet();
+        if (!queue.offer(row)) {
+            write(List.<Object[]>of(row));
+        }
+    }
+
+    /** Waits until every row recorded so far is in the database (for tests and shutdown). */
+    public void flush() {
+        long target = queued.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (written.get() < target && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        flush();
+        running = false;
+        writer.interrupt();
+        writer.join(5000);
+    }
+
+    private void drain() {
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                Object[] first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Object[]> rows) {
+        try {
+            jdbc.batchUpdate(INSERT, rows);
+        } catch (RuntimeException e) {
+            log.error("could not write {} access-log row(s): {}", rows.size(), e.toString());
+        } finally {
+            written.addAndGet(rows.size());
+        }
     }
 }

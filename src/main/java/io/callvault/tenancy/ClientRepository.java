@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -63,9 +64,23 @@ public class ClientRepository {
                 .params(at.atOffset(ZoneOffset.UTC), id).update() == 1;
     }
 
+    /** The client and its tenants in one round trip: this runs on every authenticated request. */
     private Optional<Client> findActive(String column, String value) {
-        return jdbc.sql("select * from clients where " + column + " = ? and revoked_at is null").param(value)
-                .query(ClientRepository::map).optional().map(this::withTenants);
+        List<Client> rows = new java.util.ArrayList<>();
+        Set<String> tenants = new LinkedHashSet<>();
+        jdbc.sql("select c.*, ct.tenant_id from clients c left join client_tenants ct on ct.client_id = c.id"
+                + " where c." + column + " = ? and c.revoked_at is null").param(value)
+                .query(rs -> {
+                    if (rows.isEmpty()) {
+                        rows.add(map(rs, 0));
+                    }
+                    String tenant = rs.getString("tenant_id");
+                    if (tenant != null) {
+                        tenants.add(tenant);
+                    }
+                });
+        return rows.stream().findFirst().map(c -> new Client(c.id(), c.name(), c.sourceUuid(), c.appId(),
+                Set.copyOf(tenants), c.scopes(), c.createdAt(), c.revokedAt()));
     }
 
     private Client withTenants(Client client) {

@@ -134,7 +134,7 @@ class AudioDeliveryHttpTest extends HttpTestBase {
         get("If-None-Match", etag); // 304: nothing read
         get("Range", "bytes=999999-"); // 416: nothing read
         api.send("HEAD", path, null, "Authorization", client.bearer()); // no audio read
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> rows = audited().sql("""
                 select client_id, call_id, kind, via, range_start, range_end, bytes, remote_addr
                 from access_log where recording_id = ? order by id""").param(id).query().listOfRows();
         assertThat(rows).hasSize(3);
@@ -178,7 +178,7 @@ class AudioDeliveryHttpTest extends HttpTestBase {
         Api.Response seek = api.get(url, "Range", "bytes=4000-");
         assertThat(seek.status()).isEqualTo(206);
         assertThat(seek.body()).isEqualTo(Arrays.copyOfRange(audio, 4000, audio.length));
-        assertThat(jdbc.sql("select count(*) from access_log where recording_id = ? and via = 'signed-url' and client_id = ?")
+        assertThat(audited().sql("select count(*) from access_log where recording_id = ? and via = 'signed-url' and client_id = ?")
                 .params(id, client.clientId()).query(Long.class).single()).isEqualTo(2);
 
         String sig = url.substring(url.indexOf("sig=") + 4);
@@ -211,7 +211,7 @@ class AudioDeliveryHttpTest extends HttpTestBase {
         Api.Response r = get();
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().get("detail").asString()).contains("damaged or missing");
-        assertThat(jdbc.sql("select count(*) from access_log where recording_id = ?").param(id).query(Long.class).single())
+        assertThat(audited().sql("select count(*) from access_log where recording_id = ?").param(id).query(Long.class).single())
                 .isZero();
     }
 

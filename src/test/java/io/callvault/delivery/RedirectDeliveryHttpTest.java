@@ -41,7 +41,7 @@ class RedirectDeliveryHttpTest extends HttpTestBase {
                 .json().get("sha256").asString() + "\"";
         assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer(),
                 "If-None-Match", etag).status()).isEqualTo(304);
-        assertThat(jdbc.sql("select kind from access_log where recording_id = ? order by id").param(id)
+        assertThat(audited().sql("select kind from access_log where recording_id = ? order by id").param(id)
                 .query(String.class).list()).containsExactly("download", "play");
     }
 }

@@ -31,6 +31,8 @@ public abstract class HttpTestBase {
     protected JdbcClient jdbc;
     @Autowired
     protected MutableClock clock;
+    @Autowired
+    private io.callvault.audit.AccessLog accessLog;
 
     protected Api api;
     protected StoredAudio stored;
@@ -49,6 +51,12 @@ public abstract class HttpTestBase {
     void client() {
         api = new Api(port, ADMIN_TOKEN);
         stored = new StoredAudio(jdbc);
+    }
+
+    /** The database, once every access-log row recorded so far is written (they are written in batches). */
+    protected JdbcClient audited() {
+        accessLog.flush();
+        return jdbc;
     }
 
     @AfterEach

@@ -71,7 +71,7 @@ class HostileInputHttpTest extends HttpTestBase {
         assertThat(rawStatus("GET", "/v1/tenants/" + tenant + "/recordings/" + recording + "/audio",
                 "Range: bytes=" + "9".repeat(500) + "-")).isEqualTo(416);
         assertThat(rawStatus("GET", "/v1/tenants/" + tenant + "/recordings/" + recording + "/audio",
-                "Range: bytes=0-1," + "2-3,".repeat(2000) + "4-5")).isEqualTo(200);
+                "Range: bytes=0-1," + "2-3,".repeat(1000) + "4-5")).isEqualTo(200);
         assertThat(rawStatus("GET", "/v1/tenants/" + tenant + "/recordings/" + recording + "/audio",
                 "X-Big: " + "z".repeat(20_000))).isBetween(400, 499);
         assertThat(rawStatus("PUT", "/v1/tenants/" + tenant + "/calls/c1/recordings/1",

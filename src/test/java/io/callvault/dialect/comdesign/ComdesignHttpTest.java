@@ -108,7 +108,7 @@ class ComdesignHttpTest extends HttpTestBase {
         try (InputStream in = audioPart.getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(audio);
         }
-        assertThat(jdbc.sql("select count(*) from access_log where tenant_id = ? and via = 'comdesign'").param(tenant)
+        assertThat(audited().sql("select count(*) from access_log where tenant_id = ? and via = 'comdesign'").param(tenant)
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -146,7 +146,7 @@ class WellcloudHttpTest extends HttpTestBase {
 
         assertError(wc("/tenant/recording/no-such-recording/stream2"), 425, "根据录音id找不到这通记录");
         assertError(wc("/tenant/recording/" + failed + "/stream2"), 448, "录音文件不存在");
-        assertThat(jdbc.sql("select count(*) from access_log where recording_id = ? and via = 'wellcloud'").param(id)
+        assertThat(audited().sql("select count(*) from access_log where recording_id = ? and via = 'wellcloud'").param(id)
                 .query(Long.class).single()).isEqualTo(4);
     }
 
@@ -182,7 +182,7 @@ class WellcloudHttpTest extends HttpTestBase {
         }
         String etag = r.header("ETag").orElseThrow();
         assertThat(wc("/tenant/calls/joined/recording/stream", "If-None-Match", etag).status()).isEqualTo(304);
-        assertThat(jdbc.sql("select count(*) from access_log where call_id = 'joined' and tenant_id = ? and recording_id is null")
+        assertThat(audited().sql("select count(*) from access_log where call_id = 'joined' and tenant_id = ? and recording_id is null")
                 .param(tenant).query(Long.class).single()).isEqualTo(5);
     }
 
