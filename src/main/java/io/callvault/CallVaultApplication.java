@@ -11,8 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CallVaultApplication {
 
     public static void main(String[] args) throws Exception {
-        if (StorageCommand.applies(args)) {
-            System.exit(StorageCommand.run(args));
+        if (Commands.applies(args)) {
+            System.exit(Commands.run(args));
         }
         SpringApplication.run(CallVaultApplication.class, DemoFlag.translate(args));
     }

@@ -88,8 +88,35 @@ class StorageMigrationHttpTest extends HttpTestBase {
         Api.Credentials client = api.readWriteClient(tenant);
         byte[] audio = TestAudio.alaw(8000, 1, 2000);
         String id = api.upload(client, tenant, "c1", 1, audio).get("id").asString();
-        List<String> args = new ArrayList<>(List.of("storage", "migrate", "--to", target, "--tenant", tenant,
-                "--server.port=0",
+        List<String> args = new ArrayList<>(List.of("storage", "migrate", "--to", target, "--tenant", tenant));
+        args.addAll(serverArguments());
+        assertThat(Commands.run(args.toArray(String[]::new))).isZero();
+        assertThat(stored.of(id).store()).isEqualTo(target);
+        assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer())
+                .body()).isEqualTo(audio);
+        assertThat(Commands.run(new String[] {"storage", "migrate"})).isEqualTo(2);
+    }
+
+    @Test
+    void fsckExitsNonZeroWhenItFindsDamage() throws Exception {
+        String tenant = api.tenant("fsck-cli");
+        Api.Credentials client = api.readWriteClient(tenant);
+        String id = api.upload(client, tenant, "c1", 1, TestAudio.pcm16(8000, 1, 500)).get("id").asString();
+        List<String> args = new ArrayList<>(List.of("fsck", "--tenant", tenant));
+        args.addAll(serverArguments());
+        assertThat(Commands.run(args.toArray(String[]::new))).isZero();
+        stored.delete(id);
+        assertThat(Commands.run(args.toArray(String[]::new))).isEqualTo(1);
+        args.add("--repair");
+        assertThat(Commands.run(args.toArray(String[]::new))).isEqualTo(1);
+        assertThat(Commands.run(new String[] {"fsck", "--tenant", tenant, "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+                "--spring.datasource.username=" + (TestDatabase.postgres() ? TestDatabase.PG_USER : "sa"),
+                "--callvault.data-dir=" + TestDatabase.dataDir(), "--logging.structured.format.console="})).isZero();
+    }
+
+    /** The test server's own configuration, as a command run beside it would be given. */
+    private static List<String> serverArguments() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--callvault.data-dir=" + TestDatabase.dataDir(),
                 "--callvault.admin-token=" + ADMIN_TOKEN,
@@ -97,11 +124,7 @@ class StorageMigrationHttpTest extends HttpTestBase {
                 "--callvault.s3.access-key=" + TestS3.ACCESS_KEY, "--callvault.s3.secret-key=" + TestS3.SECRET_KEY,
                 "--callvault.s3.path-style=true", "--logging.structured.format.console="));
         args.add("--spring.datasource.username=" + (TestDatabase.postgres() ? TestDatabase.PG_USER : "sa"));
-        assertThat(StorageCommand.run(args.toArray(String[]::new))).isZero();
-        assertThat(stored.of(id).store()).isEqualTo(target);
-        assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer())
-                .body()).isEqualTo(audio);
-        assertThat(StorageCommand.run(new String[] {"storage", "migrate"})).isEqualTo(2);
+        return args;
     }
 
     private List<String> storesOf(List<String> ids) {

@@ -54,6 +54,21 @@ public final class StoredAudio {
         }
     }
 
+    /** Puts other bytes where a recording's audio is: damage, for tests that must find it. */
+    public void replace(String recordingId, byte[] bytes) {
+        Location at = of(recordingId);
+        if (at.store().equals("s3")) {
+            TestS3.client().putObject(b -> b.bucket(TestS3.BUCKET).key(at.key()),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+            return;
+        }
+        try {
+            Files.write(file(at.key()), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every key the store holds. */
     public List<String> keys(String store) {
         if (store.equals("s3")) {
