@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "callvault.admin-token=" + HttpTestBase.ADMIN_TOKEN,
         "callvault.max-upload=8MB",
+        // the tests fail authentication on purpose, all from 127.0.0.1; AuthThrottleHttpTest sets a real limit
+        "callvault.auth-throttle.failures=1000000",
         "logging.structured.format.console="
 })
 @Import(TestClockConfiguration.class)
