@@ -4,22 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import io.callvault.support.Api;
+import io.callvault.support.ServerProcess;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -42,22 +40,20 @@ class LargeRecordingTest {
     @TempDir
     Path dataDir;
 
-    private Process server;
+    private ServerProcess server;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (server != null) {
-            server.destroy();
-            server.waitFor();
+            server.close();
         }
     }
 
     @Test
     void streamsA2GiBRecordingThroughA128MiBHeap() throws Exception {
-        int port = freePort();
-        server = startServer(port);
-        Api api = new Api(port, ADMIN);
-        awaitHealthy(api);
+        server = ServerProcess.start(dataDir.resolve("data"), ADMIN, List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError"),
+                java.util.Map.of("CALLVAULT_MAX_UPLOAD", "3GB"));
+        Api api = new Api(server.port(), ADMIN);
         String tenant = api.tenant("large");
         Api.Credentials client = api.readWriteClient(tenant);
 
@@ -109,50 +105,8 @@ class LargeRecordingTest {
         }
         assertThat(tail.body()).isEqualTo(expected);
 
-        assertThat(server.isAlive()).as("the 128 MiB server survived").isTrue();
+        assertThat(server.alive()).as("the 128 MiB server survived").isTrue();
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
-    }
-
-    private Process startServer(int port) throws IOException {
-        String classes = System.getProperty("callvault.classes", "target/classes");
-        String runtime = Files.readString(Path.of(System.getProperty("callvault.runtime-classpath",
-                "target/runtime-classpath.txt"))).strip();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", classes + java.io.File.pathSeparator + runtime,
-                "io.callvault.CallVaultApplication"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("CALLVAULT_DATA_DIR", dataDir.resolve("data").toString());
-        builder.environment().put("CALLVAULT_ADMIN_TOKEN", ADMIN);
-        builder.environment().put("CALLVAULT_MAX_UPLOAD", "3GB");
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        return builder.start();
-    }
-
-    private void awaitHealthy(Api api) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("server exited: " + Files.readString(dataDir.resolve("server.log"))).isTrue();
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("server did not become healthy: " + Files.readString(dataDir.resolve("server.log")));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A 16-bit 8 kHz mono WAV of {@code size} bytes with a deterministic pattern, made as it is read. */
