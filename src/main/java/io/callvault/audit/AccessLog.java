@@ -29,8 +29,8 @@ public class AccessLog {
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
     private static final String INSERT = """
             insert into access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via, range_start,
-              range_end, bytes, remote_addr)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              range_end, bytes, remote_addr, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
@@ -52,11 +52,23 @@ public class AccessLog {
     /** @param rangeStart first byte served; rangeEnd the last (inclusive); both null for a whole-body read */
     public void record(AudioRead read, Long rangeStart, Long rangeEnd, long bytes) {
         Object[] row = {OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), read.clientId(), read.tenantId(),
-                read.callId(), read.recordingId(), read.kind(), read.via(), rangeStart, rangeEnd, bytes, read.remoteAddress()};
+                read.callId(), read.recordingId(), read.kind(), read.via(), rangeStart, rangeEnd, bytes, read.remoteAddress(),
+                null};
         queued.incrementAndGet();
         if (!queue.offer(row)) {
             write(List.<Object[]>of(row));
         }
+    }
+
+    /**
+     * Records a change to the archive (kind {@code delete}, {@code hold}, {@code release}) with who asked and why.
+     * Written at once, not queued: a deletion must never go unrecorded.
+     */
+    public void recordChange(AudioRead change, String reason) {
+        Object[] row = {OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), change.clientId(),
+                change.tenantId(), change.callId(), change.recordingId(), change.kind(), change.via(), null, null, 0L,
+                change.remoteAddress(), reason};
+        jdbc.update(INSERT, row);
     }
 
     /** Waits until every row recorded so far is in the database (for tests and shutdown). */

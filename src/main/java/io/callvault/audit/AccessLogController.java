@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v1/admin/access-log}: who read which audio, newest first, keyset-paginated, filtered by tenant,
- * client, recording, call, kind ({@code play}, {@code download}) and time range. Admin token only.
+ * {@code GET /v1/admin/access-log}: the audit trail — who read which audio, and who deleted or held what and
+ * why — newest first, keyset-paginated, filtered by tenant, client, recording, call, kind ({@code play},
+ * {@code download}, {@code delete}, {@code hold}, {@code release}) and time range. Admin token only.
  */
 @RestController
 class AccessLogController {
@@ -34,7 +35,7 @@ class AccessLogController {
     }
 
     record Entry(long id, Instant at, String clientId, String tenantId, String callId, String recordingId, String kind,
-            String via, Long rangeStart, Long rangeEnd, long bytes, String remoteAddress) {
+            String via, Long rangeStart, Long rangeEnd, long bytes, String remoteAddress, String reason) {
     }
 
     record Page(List<Entry> entries, String nextCursor) {
@@ -51,8 +52,8 @@ class AccessLogController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("limit must be between 1 and " + MAX_PAGE);
         }
-        if (kind != null && !kind.equals("play") && !kind.equals("download")) {
-            throw ApiException.badRequest("kind must be play or download");
+        if (kind != null && !List.of("play", "download", "delete", "hold", "release").contains(kind)) {
+            throw ApiException.badRequest("kind must be play, download, delete, hold or release");
         }
         if (call != null && tenant == null) {
             throw ApiException.badRequest("call needs tenant: call ids are unique only within a tenant");
@@ -82,7 +83,7 @@ class AccessLogController {
                 rs.getObject("read_at", OffsetDateTime.class).toInstant(), rs.getString("client_id"),
                 rs.getString("tenant_id"), rs.getString("call_id"), rs.getString("recording_id"), rs.getString("kind"),
                 rs.getString("via"), (Long) rs.getObject("range_start", Long.class),
-                (Long) rs.getObject("range_end", Long.class), rs.getLong("bytes"), rs.getString("remote_addr"))).list();
+                (Long) rs.getObject("range_end", Long.class), rs.getLong("bytes"), rs.getString("remote_addr"), rs.getString("reason"))).list();
         boolean more = rows.size() > limit;
         List<Entry> page = more ? rows.subList(0, limit) : rows;
         return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
