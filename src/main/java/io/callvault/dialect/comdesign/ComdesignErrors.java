@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -52,6 +53,16 @@ class ComdesignErrors {
     @ExceptionHandler({HttpMessageNotReadableException.class, InvalidParameterException.class})
     ResponseEntity<Map<String, String>> unreadable(Exception e) {
         return comdesign(new ComdesignException(ComdesignError.MISSING_PARAMETER, "the request could not be read"));
+    }
+
+    /** Spring's own 4xx (an unreadable Content-Type, a wrong method…): the request could not be read as asked. */
+    @ExceptionHandler({jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class})
+    ResponseEntity<Map<String, String>> framework(Exception e) {
+        if (!(e instanceof ErrorResponse error) || error.getStatusCode().is5xxServerError()) {
+            return unexpected(e);
+        }
+        return comdesign(new ComdesignException(ComdesignError.MISSING_PARAMETER,
+                "the request could not be read: " + error.getBody().getDetail()));
     }
 
     @ExceptionHandler(MissingAudioException.class)

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -55,6 +56,15 @@ class WellcloudErrors {
             HttpMessageNotReadableException.class, InvalidParameterException.class})
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
         return error(400, "bad request: " + e.getMessage());
+    }
+
+    /** Spring's own failures (a wrong method, an unreadable Content-Type…) keep their status, in this model. */
+    @ExceptionHandler({jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class})
+    ResponseEntity<Map<String, String>> framework(Exception e) {
+        if (!(e instanceof ErrorResponse error) || error.getStatusCode().is5xxServerError()) {
+            return unexpected(e);
+        }
+        return error(error.getStatusCode().value(), String.valueOf(error.getBody().getDetail()));
     }
 
     @ExceptionHandler(Exception.class)
