@@ -18,14 +18,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.callvault.support.Api;
 import io.callvault.support.ServerProcess;
+import io.callvault.support.TestS3;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -50,8 +53,15 @@ class CrashSafetyTest {
     private record Ack(Upload upload, String recordingId) {
     }
 
-    @Test
-    void everyAcknowledgedUploadSurvivesSigkillAndNothingPartialIsVisible() throws Exception {
+    @ParameterizedTest(name = "{0} store")
+    @ValueSource(strings = {"filesystem", "s3"})
+    void everyAcknowledgedUploadSurvivesSigkillAndNothingPartialIsVisible(String storage) throws Exception {
+        String bucket = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> env = storage.equals("s3")
+                ? Map.of("CALLVAULT_STORAGE", "s3", "CALLVAULT_S3_ENDPOINT", TestS3.endpoint(), "CALLVAULT_S3_BUCKET", bucket,
+                        "CALLVAULT_S3_ACCESS_KEY", TestS3.ACCESS_KEY, "CALLVAULT_S3_SECRET_KEY", TestS3.SECRET_KEY,
+                        "CALLVAULT_S3_PATH_STYLE", "true")
+                : Map.of();
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path data = dir.resolve("data");
@@ -61,7 +71,7 @@ class CrashSafetyTest {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         for (int round = 0; round < ROUNDS; round++) {
-            ServerProcess server = ServerProcess.start(data, ADMIN, List.of(), Map.of());
+            ServerProcess server = ServerProcess.start(data, ADMIN, List.of(), env);
             Api api = new Api(server.port(), ADMIN);
             if (client == null) {
                 assertThat(api.admin("POST", "/v1/admin/tenants", "{\"id\":\"crash\",\"name\":\"crash\"}").status()).isEqualTo(201);
@@ -103,10 +113,12 @@ class CrashSafetyTest {
             }
         }
 
-        long filesBeforeRestart = audioFiles(data);
+        long filesBeforeRestart = stored(storage, data, bucket);
         // restart with a sweep that runs at once and trusts no grace period: nothing is being uploaded now
-        try (ServerProcess server = ServerProcess.start(data, ADMIN, List.of(),
-                Map.of("CALLVAULT_SWEEP_ORPHAN_GRACE", "0s", "CALLVAULT_SWEEP_INITIAL_DELAY", "0"))) {
+        Map<String, String> sweepNow = new java.util.HashMap<>(env);
+        sweepNow.put("CALLVAULT_SWEEP_ORPHAN_GRACE", "0s");
+        sweepNow.put("CALLVAULT_SWEEP_INITIAL_DELAY", "0");
+        try (ServerProcess server = ServerProcess.start(data, ADMIN, List.of(), sweepNow)) {
             Api api = new Api(server.port(), ADMIN);
             int verified = 0;
             for (Ack ack : acknowledged) {
@@ -125,26 +137,35 @@ class CrashSafetyTest {
             }
             long files = 0;
             for (int i = 0; i < 100; i++) {
-                files = audioFiles(data);
+                files = stored(storage, data, bucket);
                 if (files == rows) {
                     break;
                 }
                 Thread.sleep(100);
             }
-            System.out.printf("crash test (seed %d): %d acknowledged, %d verified, 0 lost, %d killed in flight, "
+            System.out.printf("crash test, " + storage + " store (seed %d): %d acknowledged, %d verified, 0 lost, %d killed in flight, "
                     + "%d rows with audio, %d damaged, %d orphan files swept, %d files left%n",
                     seed, acknowledged.size(), verified, unacknowledged, rows, damaged, filesBeforeRestart - files, files);
             assertThat(damaged).as("rows pointing at missing or partial audio").isZero();
             assertThat(rows).as("every acknowledged upload has its row").isGreaterThanOrEqualTo(acknowledged.size());
-            assertThat(files).as("stored files without a row are swept").isEqualTo(rows);
+            assertThat(files).as("stored audio without a row is swept").isEqualTo(rows);
             assertThat(acknowledged.size() + unacknowledged).isEqualTo(ROUNDS * UPLOADS);
             assertThat(acknowledged).as("uploads acknowledged before a kill").hasSizeGreaterThanOrEqualTo(50);
             assertThat(unacknowledged).as("uploads in flight when a kill came").isPositive();
         }
     }
 
-    private static long audioFiles(Path data) throws Exception {
-        try (Stream<Path> files = Files.walk(data.resolve("audio"))) {
+    /** Stored audio files or objects, counted without going through CallVault. */
+    private static long stored(String storage, Path data, String bucket) throws Exception {
+        if (storage.equals("s3")) {
+            return TestS3.client().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                    .filter(o -> !o.key().endsWith("/")).count();
+        }
+        Path audio = data.resolve("audio");
+        if (!Files.exists(audio)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(audio)) {
             return files.filter(Files::isRegularFile).count();
         }
     }
