@@ -6,9 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code callvault.delivery.redirect=true}: audio held by an object store is answered 302 to a presigned URL of
- * {@code redirect-ttl}, so the store (or a CDN in front of it) carries the bytes. Off by default.
+ * {@code redirect}: audio held by an object store is answered 302 to a presigned URL of {@code redirect-ttl}, so the
+ * store (or a CDN in front of it) carries the bytes. {@code verify-full-reads}: whole-recording reads of local files
+ * stream through the JVM to be checked against their SHA-256, instead of going out by zero-copy sendfile (reads
+ * that stream anyway, from an object store, are always checked). Both off by default.
  */
 @ConfigurationProperties("callvault.delivery")
-public record DeliveryProperties(@DefaultValue("false") boolean redirect, @DefaultValue("5m") Duration redirectTtl) {
+public record DeliveryProperties(@DefaultValue("false") boolean redirect, @DefaultValue("5m") Duration redirectTtl,
+        @DefaultValue("false") boolean verifyFullReads) {
 }
