@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.callvault.ClockTimeMeter;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,25 +35,14 @@ class AuthFailureThrottle extends OncePerRequestFilter {
 
     private final int failures;
     private final Duration interval;
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final ConcurrentMap<String, Bucket> byAddress = new ConcurrentHashMap<>();
 
     AuthFailureThrottle(@Value("${callvault.auth-throttle.failures:20}") int failures,
             @Value("${callvault.auth-throttle.interval:1m}") Duration interval, Clock clock) {
         this.failures = failures;
         this.interval = interval;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                var now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.callvault.dialect.comdesign;
 
+import io.callvault.ClockTimeMeter;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
