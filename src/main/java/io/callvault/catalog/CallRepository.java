@@ -56,6 +56,19 @@ public class CallRepository {
         }
     }
 
+    /**
+     * Within a transaction: makes sure the call exists (inserting a bare one) and marks it updated. A concurrent
+     * insert of the same call fails the transaction with a DuplicateKeyException, for the caller to retry.
+     */
+    public void ensureInTransaction(String tenantId, String callId, Instant now) {
+        int touched = jdbc.sql("update calls set updated_at = ? where tenant_id = ? and id = ?")
+                .params(utc(now), tenantId, callId).update();
+        if (touched == 0) {
+            jdbc.sql("insert into calls (tenant_id, id, sort_time, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                    .params(tenantId, callId, utc(now), utc(now), utc(now)).update();
+        }
+    }
+
     public Optional<Call> find(String tenantId, String callId) {
         return jdbc.sql("select * from calls where tenant_id = ? and id = ?").params(tenantId, callId)
                 .query(CallRepository::map).optional();

@@ -15,6 +15,7 @@ import io.callvault.audio.UnsupportedAudioException;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.CallId;
+import io.callvault.catalog.CallRepository;
 import io.callvault.catalog.Recording;
 import io.callvault.catalog.RecordingRepository;
 import io.callvault.catalog.RecordingState;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores one segment of a call. The order is what makes it crash-safe: staged file → measured → fsynced and
@@ -42,7 +44,9 @@ public class RecordingIngest {
     private static final Logger log = LoggerFactory.getLogger(RecordingIngest.class);
 
     private final Catalog catalog;
+    private final CallRepository calls;
     private final RecordingRepository recordings;
+    private final TransactionTemplate tx;
     private final StagingArea staging;
     private final BlobStores stores;
     private final AudioProbe probe;
@@ -50,10 +54,13 @@ public class RecordingIngest {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public RecordingIngest(Catalog catalog, RecordingRepository recordings, StagingArea staging, BlobStores stores,
-            AudioProbe probe, CallVaultProperties properties, Clock clock, MeterRegistry meters) {
+    public RecordingIngest(Catalog catalog, CallRepository calls, RecordingRepository recordings, TransactionTemplate tx,
+            StagingArea staging, BlobStores stores, AudioProbe probe, CallVaultProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.catalog = catalog;
+        this.calls = calls;
         this.recordings = recordings;
+        this.tx = tx;
         this.staging = staging;
         this.stores = stores;
         this.probe = probe;
@@ -153,7 +160,28 @@ public class RecordingIngest {
         });
     }
 
+    /**
+     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When a
+     * concurrent upload wins a race on either row, the transaction is rolled back and the rows are written one
+     * statement at a time, which tells a duplicate from a conflict.
+     */
     private Result commit(Recording recording) {
+        try {
+            tx.executeWithoutResult(status -> {
+                calls.ensureInTransaction(recording.tenantId(), recording.callId(), clock.instant());
+                recordings.insert(recording);
+            });
+            meters.counter("callvault.uploads", "outcome", "created").increment();
+            return new Result(recording, true);
+        } catch (DuplicateKeyException raced) {
+            return commitOneByOne(recording);
+        } catch (RuntimeException e) {
+            deleteQuietly(recording);
+            throw e;
+        }
+    }
+
+    private Result commitOneByOne(Recording recording) {
         catalog.upsertCall(recording.tenantId(), recording.callId(), CallDetails.none());
         try {
             recordings.insert(recording);

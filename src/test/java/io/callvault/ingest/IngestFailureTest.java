@@ -42,11 +42,12 @@ class IngestFailureTest {
     Path dir;
 
     private JdbcClient jdbc;
+    private JdbcDataSource dataSource;
     private StagingArea staging;
 
     @BeforeEach
     void database() throws IOException {
-        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
@@ -61,8 +62,10 @@ class IngestFailureTest {
         RecordingRepository recordings = new RecordingRepository(jdbc);
         CallVaultProperties properties = new CallVaultProperties(dir, DataSize.ofMegabytes(10), ZoneId.of("UTC"), "x", false,
                 "failing");
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         return new RecordingIngest(new Catalog(calls, recordings, new io.callvault.catalog.TranscriptRepository(jdbc), clock),
-                recordings, staging, new io.callvault.storage.BlobStores(java.util.List.of(store), "failing"), new AudioProbe(),
+                calls, recordings, transactions, staging, new io.callvault.storage.BlobStores(java.util.List.of(store), "failing"), new AudioProbe(),
                 properties, clock, new SimpleMeterRegistry());
     }
 
