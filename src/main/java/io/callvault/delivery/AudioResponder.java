@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.callvault.Sha256;
 import io.callvault.audit.AccessLog;
 import io.callvault.audit.AudioRead;
 import io.callvault.storage.BlobStore;
@@ -203,7 +204,7 @@ public class AudioResponder {
             }
         }
         OutputStream out = response.getOutputStream();
-        java.security.MessageDigest verify = wholeRecording(body, start, length) ? sha256() : null;
+        java.security.MessageDigest verify = wholeRecording(body, start, length) ? Sha256.digest() : null;
         if (verify != null) {
             out = new java.security.DigestOutputStream(out, verify);
         }
@@ -219,7 +220,7 @@ public class AudioResponder {
         }
         out.flush();
         if (verify != null) {
-            String served = java.util.HexFormat.of().formatHex(verify.digest());
+            String served = Sha256.hex(verify);
             if (!body.etag().equals("\"" + served + "\"")) {
                 // the bytes are sent already: what is left is to say so loudly (fsck then finds the recording)
                 meters.counter("callvault.audio.corrupt").increment();
@@ -235,13 +236,6 @@ public class AudioResponder {
                 && region.offset() == 0 && region.length() == length && body.etag().length() == 66;
     }
 
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 
     private void writePart(AudioBody.Part part, long offset, long length, OutputStream out) throws IOException {
         if (part instanceof AudioBody.Bytes bytes) {

@@ -2,14 +2,13 @@ package io.callvault.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import io.callvault.Sha256;
 import io.callvault.audio.AudioContainer;
 import io.callvault.audio.AudioInfo;
 import io.callvault.audio.WavHeader;
@@ -61,14 +60,10 @@ public class RecordingAudio {
 
     /** Strong: the joined bytes are a pure function of the segments' contents and order. */
     private static String joinedEtag(List<Recording> segments) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Recording r : segments) {
-                digest.update((r.recordId() + ":" + r.sha256() + ";").getBytes(StandardCharsets.US_ASCII));
-            }
-            return "\"join-" + HexFormat.of().formatHex(digest.digest()).substring(0, 40) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        MessageDigest digest = Sha256.digest();
+        for (Recording r : segments) {
+            digest.update((r.recordId() + ":" + r.sha256() + ";").getBytes(StandardCharsets.US_ASCII));
         }
+        return "\"join-" + Sha256.hex(digest).substring(0, 40) + "\"";
     }
 }

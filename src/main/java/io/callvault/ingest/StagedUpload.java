@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import io.callvault.Sha256;
 
 /** An upload copied to a staging file, with its size and SHA-256 computed as the bytes went by. */
 record StagedUpload(Path file, long size, String sha256) {
@@ -16,12 +16,7 @@ record StagedUpload(Path file, long size, String sha256) {
     private static final int BUFFER = 64 * 1024;
 
     static StagedUpload copy(InputStream body, Path file, long maxBytes) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        MessageDigest digest = Sha256.digest();
         long size = 0;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
             byte[] buffer = new byte[BUFFER];
@@ -34,6 +29,6 @@ record StagedUpload(Path file, long size, String sha256) {
                 out.write(buffer, 0, n);
             }
         }
-        return new StagedUpload(file, size, HexFormat.of().formatHex(digest.digest()));
+        return new StagedUpload(file, size, Sha256.hex(digest));
     }
 }

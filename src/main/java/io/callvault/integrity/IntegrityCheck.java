@@ -2,16 +2,14 @@ package io.callvault.integrity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import io.callvault.Sha256;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 
@@ -126,23 +124,16 @@ public class IntegrityCheck {
             if (size.get() != row.size()) {
                 return Optional.of(problem(row, "corrupt", "size " + size.get() + " where the catalog says " + row.size()));
             }
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String sha256;
             try (InputStream in = store.open(row.key(), 0, row.size())) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buffer)) != -1) {
-                    digest.update(buffer, 0, n);
-                }
+                sha256 = Sha256.copy(in, java.io.OutputStream.nullOutputStream());
             }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
             if (!sha256.equals(row.sha256())) {
                 return Optional.of(problem(row, "corrupt", "SHA-256 " + sha256 + " where the catalog says " + row.sha256()));
             }
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(problem(row, "missing", "unreadable: " + e.getMessage()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 

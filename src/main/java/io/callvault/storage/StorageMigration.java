@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+
+import io.callvault.Sha256;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +96,7 @@ public class StorageMigration {
         try {
             String copied;
             try (InputStream in = from.open(row.key(), 0, row.size()); OutputStream out = Files.newOutputStream(file)) {
-                copied = copy(in, out);
+                copied = Sha256.copy(in, out);
             }
             if (Files.size(file) != row.size() || !copied.equals(row.sha256())) {
                 log.error("recording {}: the {} copy does not match the catalog (size or SHA-256): left in place",
@@ -108,7 +106,7 @@ public class StorageMigration {
             to.store(file, row.key());
             String stored;
             try (InputStream in = to.open(row.key(), 0, row.size())) {
-                stored = copy(in, OutputStream.nullOutputStream());
+                stored = Sha256.copy(in, OutputStream.nullOutputStream());
             }
             if (!stored.equals(row.sha256()) || to.size(row.key()).orElse(-1L) != row.size()) {
                 log.error("recording {}: the copy in {} does not verify: left in {}", row.id(), to.name(), row.store());
@@ -128,13 +126,4 @@ public class StorageMigration {
         }
     }
 
-    private static String copy(InputStream in, OutputStream out) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            new DigestInputStream(in, digest).transferTo(out);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    }
 }

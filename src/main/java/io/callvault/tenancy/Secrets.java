@@ -2,10 +2,10 @@ package io.callvault.tenancy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.callvault.Sha256;
 
 /**
  * Random credentials and their hashes. Credentials are 256-bit random values, so a plain SHA-256 is a safe
@@ -26,12 +26,9 @@ public final class Secrets {
     }
 
     public static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(value.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(digest);
     }
 
     /** Constant-time comparison of two hex hashes. */
