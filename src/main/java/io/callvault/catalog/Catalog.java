@@ -1,6 +1,7 @@
 package io.callvault.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.callvault.cluster.Invalidations;
+import io.callvault.cluster.SharedCache;
 import io.callvault.web.ApiException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +29,26 @@ public class Catalog {
     private final RecordingRepository recordings;
     private final TranscriptRepository transcripts;
     private final Clock clock;
+    /** By tenant and id: a recording row changes only when it is deleted, repaired or moved to another store. */
+    private final SharedCache<RecordingKey, Recording> recordingCache;
 
-    public Catalog(CallRepository calls, RecordingRepository recordings, TranscriptRepository transcripts, Clock clock) {
+    public Catalog(CallRepository calls, RecordingRepository recordings, TranscriptRepository transcripts, Clock clock,
+            Invalidations invalidations, @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
         this.calls = calls;
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.clock = clock;
+        this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 100_000);
+        invalidations.subscribe(Invalidations.Topic.RECORDING, id -> {
+            if (Invalidations.EVERYTHING.equals(id)) {
+                recordingCache.invalidateAll();
+            } else {
+                recordingCache.invalidateIf(recording -> recording.id().equals(id));
+            }
+        });
+    }
+
+    private record RecordingKey(String tenantId, String recordingId) {
     }
 
     public record CallWithRecordings(Call call, List<Recording> recordings) {
@@ -67,7 +85,7 @@ public class Catalog {
         if (recordingId == null || recordingId.length() > 64) {
             return Optional.empty();
         }
-        return recordings.find(tenantId, recordingId);
+        return recordingCache.get(new RecordingKey(tenantId, recordingId), key -> recordings.find(key.tenantId(), key.recordingId()));
     }
 
     public Recording recording(String tenantId, String recordingId) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import io.callvault.Sha256;
+import io.callvault.cluster.Invalidations;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 
@@ -31,8 +32,10 @@ public class IntegrityCheck {
 
     private final BlobStores stores;
     private final JdbcClient jdbc;
+    private final Invalidations invalidations;
 
-    public IntegrityCheck(BlobStores stores, JdbcClient jdbc) {
+    public IntegrityCheck(BlobStores stores, JdbcClient jdbc, Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.stores = stores;
         this.jdbc = jdbc;
     }
@@ -87,6 +90,7 @@ public class IntegrityCheck {
                     if (missing && repair) {
                         jdbc.sql("update recordings set state = 'Fail' where id = ? and state = 'Success'")
                                 .param(row.id()).update();
+                        invalidations.publish(Invalidations.Topic.RECORDING, row.id());
                         repaired++;
                         problem = new Problem(problem.tenantId(), problem.callId(), problem.recordingId(),
                                 problem.problem(), problem.detail(), true);

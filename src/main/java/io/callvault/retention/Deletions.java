@@ -6,6 +6,7 @@ import java.util.List;
 import io.callvault.audit.AccessLog;
 import io.callvault.audit.AudioRead;
 import io.callvault.catalog.CallId;
+import io.callvault.cluster.Invalidations;
 import io.callvault.storage.BlobStores;
 import io.callvault.web.ApiException;
 
@@ -26,12 +27,14 @@ public class Deletions {
     private static final Logger log = LoggerFactory.getLogger(Deletions.class);
 
     private final JdbcClient jdbc;
+    private final Invalidations invalidations;
     private final TransactionTemplate tx;
     private final BlobStores stores;
     private final AccessLog audit;
 
-    public Deletions(JdbcClient jdbc, TransactionTemplate tx, BlobStores stores, AccessLog audit) {
+    public Deletions(JdbcClient jdbc, TransactionTemplate tx, BlobStores stores, AccessLog audit, Invalidations invalidations) {
         this.jdbc = jdbc;
+        this.invalidations = invalidations;
         this.tx = tx;
         this.stores = stores;
         this.audit = audit;
@@ -50,9 +53,15 @@ public class Deletions {
         }
         List<Blob> blobs = tx.execute(status -> {
             lockUnheld(tenantId, callId);
-            List<Blob> audio = jdbc.sql("select store, storage_key from recordings where tenant_id = ? and call_id = ?"
-                    + " and storage_key is not null").params(tenantId, callId)
-                    .query((rs, n) -> new Blob(rs.getString("store"), rs.getString("storage_key"))).list();
+            record Segment(String id, Blob blob) {
+            }
+            List<Segment> segments = jdbc.sql("select id, store, storage_key from recordings where tenant_id = ? and call_id = ?")
+                    .params(tenantId, callId)
+                    .query((rs, n) -> new Segment(rs.getString("id"), rs.getString("storage_key") == null ? null
+                            : new Blob(rs.getString("store"), rs.getString("storage_key"))))
+                    .list();
+            segments.forEach(segment -> invalidations.publish(Invalidations.Topic.RECORDING, segment.id()));
+            List<Blob> audio = segments.stream().map(Segment::blob).filter(java.util.Objects::nonNull).toList();
             deleteTranscripts(tenantId, callId, null);
             jdbc.sql("delete from recordings where tenant_id = ? and call_id = ?").params(tenantId, callId).update();
             jdbc.sql("delete from calls where tenant_id = ? and id = ?").params(tenantId, callId).update();
@@ -78,6 +87,7 @@ public class Deletions {
             lockUnheld(tenantId, found.callId());
             deleteTranscripts(tenantId, found.callId(), found.recordId());
             jdbc.sql("delete from recordings where id = ?").param(recordingId).update();
+            invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
             return found;
         });
         audit.recordChange(new AudioRead(actor.clientId(), tenantId, target.callId(), recordingId, "delete", actor.via(),

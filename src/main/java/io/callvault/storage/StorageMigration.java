@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.callvault.Sha256;
+import io.callvault.cluster.Invalidations;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,10 @@ public class StorageMigration {
     private final BlobStores stores;
     private final StagingArea staging;
     private final JdbcClient jdbc;
+    private final Invalidations invalidations;
 
-    public StorageMigration(BlobStores stores, StagingArea staging, JdbcClient jdbc) {
+    public StorageMigration(BlobStores stores, StagingArea staging, JdbcClient jdbc, Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.stores = stores;
         this.staging = staging;
         this.jdbc = jdbc;
@@ -115,6 +118,8 @@ public class StorageMigration {
             int switched = jdbc.sql("update recordings set store = ? where id = ? and store = ?")
                     .params(to.name(), row.id(), row.store()).update();
             if (switched == 1) {
+                // nodes that cached the row forget it before its old copy goes
+                invalidations.publish(Invalidations.Topic.RECORDING, row.id());
                 from.delete(row.key());
             }
             return switched == 1;

@@ -65,8 +65,8 @@ public class AccessTokens {
         return Optional.of(new IssuedToken(token, expiresAt));
     }
 
-    /** The principal a live token stands for. */
-    Optional<ClientPrincipal> resolve(String tokenHash) {
+    /** The principal a live token stands for, until the token expires. */
+    Optional<Authenticated> resolve(String tokenHash) {
         return jdbc.sql("select client_id, tenant_id, expires_at from wellcloud_tokens where token_hash = ?")
                 .param(tokenHash)
                 .query((rs, row) -> new TokenRow(rs.getString("client_id"), rs.getString("tenant_id"),
@@ -74,8 +74,8 @@ public class AccessTokens {
                 .optional()
                 .filter(row -> row.expiresAt().isAfter(clock.instant()))
                 .flatMap(row -> clients.findActiveById(row.clientId())
-                        .map(client -> new ClientPrincipal(client.id(), client.name(), client.tenants(), client.scopes(),
-                                Optional.of(row.tenantId()))));
+                        .map(client -> new Authenticated(new ClientPrincipal(client.id(), client.name(), client.tenants(),
+                                client.scopes(), Optional.of(row.tenantId())), row.expiresAt())));
     }
 
     private record TokenRow(String clientId, String tenantId, Instant expiresAt) {

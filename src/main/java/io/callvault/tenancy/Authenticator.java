@@ -1,9 +1,15 @@
 package io.callvault.tenancy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+import io.callvault.cluster.Invalidations;
+import io.callvault.cluster.SharedCache;
 import io.callvault.tenancy.AuthenticationException.Reason;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,21 +23,41 @@ public class Authenticator {
     private final AccessTokens tokens;
     private final PlaybackSignatures signatures;
     private final AdminToken adminToken;
+    private final Clock clock;
+    /** By credential hash: a database round trip less on every request; emptied of a client when it is revoked. */
+    private final SharedCache<String, Authenticated> known;
 
-    public Authenticator(ClientRepository clients, AccessTokens tokens, PlaybackSignatures signatures, AdminToken adminToken) {
+    public Authenticator(ClientRepository clients, AccessTokens tokens, PlaybackSignatures signatures, AdminToken adminToken,
+            Clock clock, Invalidations invalidations, @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
         this.clients = clients;
         this.tokens = tokens;
         this.signatures = signatures;
         this.adminToken = adminToken;
+        this.clock = clock;
+        this.known = new SharedCache<>(invalidations, cacheTtl, 10_000);
+        invalidations.subscribe(Invalidations.Topic.CLIENT, clientId -> {
+            if (Invalidations.EVERYTHING.equals(clientId)) {
+                known.invalidateAll();
+            } else {
+                known.invalidateIf(entry -> entry.principal().clientId().equals(clientId));
+            }
+        });
     }
 
     /** The client behind an API key or an access token. */
     public ClientPrincipal client(String authorization) {
-        String credential = credential(authorization);
-        String hash = Secrets.sha256(credential);
-        return clients.findActiveByApiKeyHash(hash).map(Client::principal)
-                .or(() -> tokens.resolve(hash))
+        String hash = Secrets.sha256(credential(authorization));
+        Instant now = clock.instant();
+        return known.get(hash, this::lookUp)
+                .filter(found -> found.validUntil().isAfter(now))
+                .map(Authenticated::principal)
                 .orElseThrow(() -> new AuthenticationException(Reason.INVALID, "unknown, revoked or expired credential"));
+    }
+
+    private Optional<Authenticated> lookUp(String credentialHash) {
+        return clients.findActiveByApiKeyHash(credentialHash)
+                .map(client -> new Authenticated(client.principal(), Instant.MAX))
+                .or(() -> tokens.resolve(credentialHash));
     }
 
     /** The client that signed a playback URL of this recording. */

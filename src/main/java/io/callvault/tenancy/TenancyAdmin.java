@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.callvault.CallVaultProperties;
+import io.callvault.cluster.Invalidations;
 import io.callvault.web.ApiException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Creating tenants and clients, and revoking clients. */
 @Service
@@ -22,9 +24,12 @@ public class TenancyAdmin {
     private final ClientRepository clients;
     private final CallVaultProperties properties;
     private final Clock clock;
+    private final Invalidations invalidations;
 
-    public TenancyAdmin(TenantRepository tenants, ClientRepository clients, CallVaultProperties properties, Clock clock) {
+    public TenancyAdmin(TenantRepository tenants, ClientRepository clients, CallVaultProperties properties, Clock clock,
+            Invalidations invalidations) {
         this.tenants = tenants;
+        this.invalidations = invalidations;
         this.clients = clients;
         this.properties = properties;
         this.clock = clock;
@@ -104,10 +109,13 @@ public class TenancyAdmin {
                 tenantIds, scopes.stream().map(Scope::wireName).toList());
     }
 
+    /** Every node forgets the client's credentials when the revocation commits (contract 1: they fail at once). */
+    @Transactional
     public void revokeClient(String clientId) {
         if (!clients.revoke(clientId, clock.instant())) {
             throw ApiException.notFound("client '" + clientId + "' not found or already revoked");
         }
+        invalidations.publish(Invalidations.Topic.CLIENT, clientId);
     }
 
     public Tenant tenant(String id) {

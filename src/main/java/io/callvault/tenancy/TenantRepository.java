@@ -2,11 +2,16 @@ package io.callvault.tenancy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.callvault.cluster.Invalidations;
+import io.callvault.cluster.SharedCache;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +19,13 @@ import org.springframework.stereotype.Repository;
 public class TenantRepository {
 
     private final JdbcClient jdbc;
+    /** A tenant's row never changes once created (there is no update), so nothing needs to invalidate it. */
+    private final SharedCache<String, Tenant> cache;
 
-    public TenantRepository(JdbcClient jdbc) {
+    public TenantRepository(JdbcClient jdbc, Invalidations invalidations,
+            @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
         this.jdbc = jdbc;
+        this.cache = new SharedCache<>(invalidations, cacheTtl, 10_000);
     }
 
     public void insert(Tenant tenant) {
@@ -29,7 +38,7 @@ public class TenantRepository {
     }
 
     public Optional<Tenant> find(String id) {
-        return jdbc.sql("select * from tenants where id = ?").param(id).query(TenantRepository::map).optional();
+        return cache.get(id, key -> jdbc.sql("select * from tenants where id = ?").param(key).query(TenantRepository::map).optional());
     }
 
     private static Tenant map(ResultSet rs, int row) throws SQLException {

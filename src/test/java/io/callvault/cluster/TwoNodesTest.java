@@ -89,6 +89,72 @@ class TwoNodesTest {
         assertThat(b.putRecording(client, tenant, "1001", 1, audio, null).status()).isEqualTo(200);
     }
 
+    /**
+     * Each node keeps authenticated clients and recording rows in memory; a change made through one node must reach
+     * the other's memory when it commits (contract 1: a revoked client's credentials fail at once).
+     */
+    @Test
+    void aRevocationThroughOneNodeShutsTheOtherAtOnce() {
+        Api a = api(nodeA);
+        Api b = api(nodeB);
+        String tenant = a.tenant("revoke");
+        Api.Credentials client = a.readWriteClient(tenant);
+        a.upload(client, tenant, "2001", 1, TestAudio.pcm16(8000, 1, 800));
+        String token = a.send("POST", "/api/operation/operation/apply/token?appId=" + client.appId() + "&appSecret="
+                + client.appSecret() + "&type=tenant", null).json().get("token").asString();
+        String calls = "/v1/tenants/" + tenant + "/calls/2001";
+        String wellcloud = "/api/operation/tenant/calls/2001/recordings2";
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(calls, "Authorization", client.bearer()).status()).isEqualTo(200);
+            assertThat(b.get(wellcloud, "Authorization", token).status()).isEqualTo(200);
+        }
+
+        assertThat(a.admin("DELETE", "/v1/admin/clients/" + client.clientId(), null).status()).isEqualTo(204);
+
+        assertThat(a.get(calls, "Authorization", client.bearer()).status()).isEqualTo(401);
+        assertThat(statusOnceSettled(() -> b.get(calls, "Authorization", client.bearer()).status(), 401)).isEqualTo(401);
+        assertThat(b.get(wellcloud, "Authorization", token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRecordingDeletedThroughOneNodeIsGoneFromTheOther() {
+        Api a = api(nodeA);
+        Api b = api(nodeB);
+        String tenant = a.tenant("forget");
+        Api.Credentials client = a.readWriteClient(tenant);
+        String id = a.upload(client, tenant, "3001", 1, TestAudio.pcm16(8000, 1, 800)).get("id").asString();
+        String recording = "/v1/tenants/" + tenant + "/recordings/" + id;
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(recording, "Authorization", client.bearer()).status()).isEqualTo(200);
+        }
+
+        assertThat(a.send("DELETE", recording + "?reason=test", null, "Authorization", client.bearer()).status())
+                .isEqualTo(204);
+
+        assertThat(statusOnceSettled(() -> b.get(recording, "Authorization", client.bearer()).status(), 404)).isEqualTo(404);
+        assertThat(b.get(recording + "/audio", "Authorization", client.bearer()).status()).isEqualTo(404);
+    }
+
+    /**
+     * The status the other node answers within half a second: the database delivers the change to it as the change
+     * commits, but the delivery is not synchronous with the answer to the request that made it. A node that ignored
+     * the change would keep answering from memory for a minute.
+     */
+    private static int statusOnceSettled(java.util.function.IntSupplier status, int expected) {
+        long deadline = System.nanoTime() + 500_000_000L;
+        int last = status.getAsInt();
+        while (last != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = status.getAsInt();
+        }
+        return last;
+    }
+
     @Test
     void theComdesignAllowanceIsSpentAcrossBothNodes() {
         Api a = api(nodeA);

@@ -1,0 +1,63 @@
+package io.callvault.cluster;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Rows the request path reads on every request and that change rarely (clients, recordings), kept in memory on
+ * each node and forgotten as soon as {@link Invalidations} says they changed anywhere. Only found rows are kept;
+ * an unknown key always asks the database. The time to live is a backstop, not the way changes arrive.
+ */
+public final class SharedCache<K, V> {
+
+    private final Invalidations invalidations;
+    private final Cache<K, V> entries;
+    private final boolean enabled;
+
+    public SharedCache(Invalidations invalidations, Duration timeToLive, long maximumSize) {
+        this.invalidations = invalidations;
+        this.enabled = !timeToLive.isZero() && !timeToLive.isNegative();
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(enabled ? timeToLive : Duration.ofSeconds(1))
+                .maximumSize(maximumSize)
+                .build();
+    }
+
+    /** The cached value, else the loader's answer (kept when no change arrived while it was read). */
+    public Optional<V> get(K key, Function<K, Optional<V>> loader) {
+        if (!enabled || !invalidations.live()) {
+            return loader.apply(key);
+        }
+        V cached = entries.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long before = invalidations.generation();
+        Optional<V> loaded = loader.apply(key);
+        // a change delivered while the row was read may be newer than what was read: do not keep it
+        if (loaded.isPresent() && invalidations.generation() == before && invalidations.live()) {
+            entries.put(key, loaded.get());
+            if (invalidations.generation() != before) {
+                entries.invalidate(key);
+            }
+        }
+        return loaded;
+    }
+
+    public void invalidate(K key) {
+        entries.invalidate(key);
+    }
+
+    public void invalidateIf(Predicate<V> stale) {
+        entries.asMap().values().removeIf(stale);
+    }
+
+    public void invalidateAll() {
+        entries.invalidateAll();
+    }
+}

@@ -1,0 +1,7 @@
+package io.callvault.tenancy;
+
+import java.time.Instant;
+
+/** What a credential stands for, and until when: an access token expires, an API key does not ({@link Instant#MAX}). */
+record Authenticated(ClientPrincipal principal, Instant validUntil) {
+}
