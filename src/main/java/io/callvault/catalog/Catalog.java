@@ -39,13 +39,7 @@ public class Catalog {
         this.transcripts = transcripts;
         this.clock = clock;
         this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 100_000);
-        invalidations.subscribe(Invalidations.Topic.RECORDING, id -> {
-            if (Invalidations.EVERYTHING.equals(id)) {
-                recordingCache.invalidateAll();
-            } else {
-                recordingCache.invalidateIf(recording -> recording.id().equals(id));
-            }
-        });
+        recordingCache.forgetOn(Invalidations.Topic.RECORDING, (id, recording) -> recording.id().equals(id));
     }
 
     private record RecordingKey(String tenantId, String recordingId) {

@@ -3,7 +3,7 @@ package io.callvault.cluster;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -49,15 +49,17 @@ public final class SharedCache<K, V> {
         return loaded;
     }
 
-    public void invalidate(K key) {
-        entries.invalidate(key);
-    }
-
-    public void invalidateIf(Predicate<V> stale) {
-        entries.asMap().values().removeIf(stale);
-    }
-
-    public void invalidateAll() {
-        entries.invalidateAll();
+    /**
+     * Forgets, on every change of the topic, the entries that change concerns: all of them when the change is
+     * {@link Invalidations#EVERYTHING}, else those {@code concerns} matches with the change's key.
+     */
+    public void forgetOn(Invalidations.Topic topic, BiPredicate<String, V> concerns) {
+        invalidations.subscribe(topic, key -> {
+            if (Invalidations.EVERYTHING.equals(key)) {
+                entries.invalidateAll();
+            } else {
+                entries.asMap().values().removeIf(value -> concerns.test(key, value));
+            }
+        });
     }
 }

@@ -35,13 +35,7 @@ public class Authenticator {
         this.adminToken = adminToken;
         this.clock = clock;
         this.known = new SharedCache<>(invalidations, cacheTtl, 10_000);
-        invalidations.subscribe(Invalidations.Topic.CLIENT, clientId -> {
-            if (Invalidations.EVERYTHING.equals(clientId)) {
-                known.invalidateAll();
-            } else {
-                known.invalidateIf(entry -> entry.principal().clientId().equals(clientId));
-            }
-        });
+        known.forgetOn(Invalidations.Topic.CLIENT, (clientId, entry) -> entry.principal().clientId().equals(clientId));
     }
 
     /** The client behind an API key or an access token. */
