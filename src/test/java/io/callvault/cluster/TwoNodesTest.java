@@ -41,12 +41,16 @@ class TwoNodesTest {
 
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
+    private static Api a;
+    private static Api b;
 
     @BeforeAll
     static void start() throws Exception {
         requireServices();
         nodeA = node("a");
         nodeB = node("b");
+        a = api(nodeA);
+        b = api(nodeB);
     }
 
     @AfterAll
@@ -65,8 +69,6 @@ class TwoNodesTest {
 
     @Test
     void whatOneNodeDoesTheOtherServes() {
-        Api a = api(nodeA);
-        Api b = api(nodeB);
         String tenant = a.tenant("nodes");
         Api.Credentials client = a.readWriteClient(tenant);
         byte[] audio = TestAudio.pcm16(8000, 1, 8000);
@@ -95,8 +97,6 @@ class TwoNodesTest {
      */
     @Test
     void aRevocationThroughOneNodeShutsTheOtherAtOnce() {
-        Api a = api(nodeA);
-        Api b = api(nodeB);
         String tenant = a.tenant("revoke");
         Api.Credentials client = a.readWriteClient(tenant);
         a.upload(client, tenant, "2001", 1, TestAudio.pcm16(8000, 1, 800));
@@ -118,8 +118,6 @@ class TwoNodesTest {
 
     @Test
     void aRecordingDeletedThroughOneNodeIsGoneFromTheOther() {
-        Api a = api(nodeA);
-        Api b = api(nodeB);
         String tenant = a.tenant("forget");
         Api.Credentials client = a.readWriteClient(tenant);
         String id = a.upload(client, tenant, "3001", 1, TestAudio.pcm16(8000, 1, 800)).get("id").asString();
@@ -157,8 +155,6 @@ class TwoNodesTest {
 
     @Test
     void theComdesignAllowanceIsSpentAcrossBothNodes() {
-        Api a = api(nodeA);
-        Api b = api(nodeB);
         String tenant = a.tenant("allowance");
         Api.Credentials client = a.readWriteClient(tenant);
         Instant now = Instant.now();
