@@ -29,8 +29,11 @@ public class Catalog {
     private final RecordingRepository recordings;
     private final TranscriptRepository transcripts;
     private final Clock clock;
-    /** By tenant and id: a recording row changes only when it is deleted, repaired or moved to another store. */
-    private final SharedCache<RecordingKey, Recording> recordingCache;
+    /**
+     * By id, as changes are announced (ids are UUIDs, unique across tenants; a read checks the tenant): a recording
+     * row changes only when it is deleted, repaired or moved to another store.
+     */
+    private final SharedCache<String, Recording> recordingCache;
 
     public Catalog(CallRepository calls, RecordingRepository recordings, TranscriptRepository transcripts, Clock clock,
             Invalidations invalidations, @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
@@ -39,10 +42,7 @@ public class Catalog {
         this.transcripts = transcripts;
         this.clock = clock;
         this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 100_000);
-        recordingCache.forgetOn(Invalidations.Topic.RECORDING, (id, recording) -> recording.id().equals(id));
-    }
-
-    private record RecordingKey(String tenantId, String recordingId) {
+        recordingCache.forgetKeyOn(Invalidations.Topic.RECORDING, id -> id);
     }
 
     public record CallWithRecordings(Call call, List<Recording> recordings) {
@@ -79,7 +79,8 @@ public class Catalog {
         if (recordingId == null || recordingId.length() > 64) {
             return Optional.empty();
         }
-        return recordingCache.get(new RecordingKey(tenantId, recordingId), key -> recordings.find(key.tenantId(), key.recordingId()));
+        return recordingCache.get(recordingId, id -> recordings.find(tenantId, id))
+                .filter(recording -> recording.tenantId().equals(tenantId));
     }
 
     public Recording recording(String tenantId, String recordingId) {

@@ -50,7 +50,22 @@ public final class SharedCache<K, V> {
     }
 
     /**
-     * Forgets, on every change of the topic, the entries that change concerns: all of them when the change is
+     * Forgets, on every change of the topic, the entry the change's key names (the cache is keyed the way changes
+     * are announced), or all of them when the change is {@link Invalidations#EVERYTHING}.
+     */
+    public void forgetKeyOn(Invalidations.Topic topic, Function<String, K> keyOf) {
+        invalidations.subscribe(topic, key -> {
+            if (Invalidations.EVERYTHING.equals(key)) {
+                entries.invalidateAll();
+            } else {
+                entries.invalidate(keyOf.apply(key));
+            }
+        });
+    }
+
+    /**
+     * Forgets, on every change of the topic, the entries that change concerns, found by looking at each (for caches
+     * keyed otherwise than their changes, and small): all of them when the change is
      * {@link Invalidations#EVERYTHING}, else those {@code concerns} matches with the change's key.
      */
     public void forgetOn(Invalidations.Topic topic, BiPredicate<String, V> concerns) {

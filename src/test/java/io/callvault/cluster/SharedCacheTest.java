@@ -29,7 +29,7 @@ class SharedCacheTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID());
         invalidations = new Invalidations(JdbcClient.create(dataSource), dataSource);
         cache = new SharedCache<>(invalidations, Duration.ofMinutes(1), 100);
-        cache.forgetOn(Topic.RECORDING, (id, row) -> row.id().equals(id));
+        cache.forgetKeyOn(Topic.RECORDING, id -> id);
     }
 
     private Optional<Row> load(String id) {
@@ -77,6 +77,17 @@ class SharedCacheTest {
         })).contains(new Row("a", "v1"));
         assertThat(cache.get("a", this::load)).contains(new Row("a", "v2"));
         assertThat(cache.get("a", this::load)).contains(new Row("a", "v2"));
+    }
+
+    @Test
+    void aCacheKeyedOtherwiseFindsTheRowsAChangeConcernsByLooking() {
+        SharedCache<String, Row> byValue = new SharedCache<>(invalidations, Duration.ofMinutes(1), 100);
+        byValue.forgetOn(Topic.CLIENT, (owner, row) -> row.value().equals(owner));
+        byValue.get("key-1", key -> Optional.of(new Row(key, "owner-1")));
+        byValue.get("key-2", key -> Optional.of(new Row(key, "owner-2")));
+        invalidations.publish(Topic.CLIENT, "owner-1");
+        assertThat(byValue.get("key-1", key -> Optional.of(new Row(key, "reloaded")))).contains(new Row("key-1", "reloaded"));
+        assertThat(byValue.get("key-2", key -> Optional.of(new Row(key, "reloaded")))).contains(new Row("key-2", "owner-2"));
     }
 
     @Test
