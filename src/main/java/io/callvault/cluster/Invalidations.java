@@ -45,6 +45,8 @@ public class Invalidations implements SmartLifecycle {
     public static final String EVERYTHING = "*";
 
     static final String CHANNEL = "callvault_invalidations";
+    private static final long CHECK_EVERY_NANOS = 5_000_000_000L;
+    private static final int CHECK_TIMEOUT_SECONDS = 2;
     private static final Logger log = LoggerFactory.getLogger(Invalidations.class);
 
     private final JdbcClient jdbc;
@@ -137,12 +139,20 @@ public class Invalidations implements SmartLifecycle {
                 live = true;
                 backoff = 100;
                 log.info("listening for cache invalidations");
+                long lastHeard = System.nanoTime();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications != null) {
+                    if (notifications != null && notifications.length > 0) {
                         for (PGNotification notification : notifications) {
                             dispatch(notification.getParameter());
                         }
+                        lastHeard = System.nanoTime();
+                    } else if (System.nanoTime() - lastHeard > CHECK_EVERY_NANOS) {
+                        // a connection cut without a reset stays silent: ask the server, or stop trusting the caches
+                        if (!connection.isValid(CHECK_TIMEOUT_SECONDS)) {
+                            throw new SQLException("the listener connection no longer answers");
+                        }
+                        lastHeard = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
