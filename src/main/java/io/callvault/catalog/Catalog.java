@@ -41,7 +41,8 @@ public class Catalog {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.clock = clock;
-        this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 100_000);
+        // a row is about 1 KB of heap: 10,000 of them stay small beside a 128 MiB heap
+        this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 10_000);
         recordingCache.forgetKeyOn(Invalidations.Topic.RECORDING, id -> id);
     }
 
