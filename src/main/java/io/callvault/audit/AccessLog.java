@@ -109,7 +109,8 @@ public class AccessLog {
                 }
                 batch.add(first);
                 long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS);
-                while (batch.size() < BATCH && queue.drainTo(batch, BATCH - batch.size()) >= 0) {
+                while (batch.size() < BATCH) {
+                    queue.drainTo(batch, BATCH - batch.size());
                     long left = until - System.nanoTime();
                     if (batch.size() >= BATCH || left <= 0) {
                         break;
