@@ -21,8 +21,8 @@ import io.callvault.support.TestDatabase;
 
 /**
  * Every query the API runs on a request, EXPLAINed on PostgreSQL over a catalog of 100,000 calls and 200,000
- * recordings in 50 tenants: each must be answered from an index, never a sequential scan. The statements are
- * those of the repositories, with literal values.
+ * recordings in 50 tenants (and 200,000 access-log rows, for the audit API): each must be answered from an index,
+ * never a sequential scan. The statements are those of the repositories, with literal values.
  */
 class QueryPlanTest {
 
@@ -52,7 +52,22 @@ class QueryPlanTest {
                 Map.entry("token", "select client_id, tenant_id, expires_at from wellcloud_tokens where token_hash = 'abc'"),
                 Map.entry("client tenants", "select tenant_id from client_tenants where client_id = 'x' order by tenant_id"),
                 Map.entry("transcript", "select * from transcript_sentences where tenant_id = 't-7' and call_id = 'c-7-1' "
-                        + "and record_id = 1 order by sequence"));
+                        + "and record_id = 1 order by sequence"),
+                // the audit API (AccessLogController): newest first by id, after a cursor, per filter
+                Map.entry("reads of a tenant", "select * from access_log where 1 = 1 and tenant_id = 't-7' "
+                        + "and id < 150000 order by id desc limit 101"),
+                Map.entry("reads by a client", "select * from access_log where 1 = 1 and client_id = 'client-7' "
+                        + "order by id desc limit 101"),
+                Map.entry("reads of a recording", "select * from access_log where 1 = 1 and recording_id = 'r-t-7-c-7-1-1' "
+                        + "order by id desc limit 101"),
+                Map.entry("reads of a recording in a period", "select * from access_log where 1 = 1 "
+                        + "and recording_id = 'r-t-7-c-7-1-1' and read_at >= timestamptz '2026-01-05 00:00:00+00' "
+                        + "and read_at < timestamptz '2026-01-06 00:00:00+00' order by id desc limit 101"),
+                Map.entry("reads of a call", "select * from access_log where 1 = 1 and tenant_id = 't-7' "
+                        + "and call_id = 'c-7-1' order by id desc limit 101"),
+                Map.entry("reads of a tenant in a period", "select * from access_log where 1 = 1 and tenant_id = 't-7' "
+                        + "and read_at >= timestamptz '2026-01-05 00:00:00+00' "
+                        + "and read_at < timestamptz '2026-01-06 00:00:00+00' order by id desc limit 101"));
     }
 
     @BeforeAll
@@ -103,6 +118,13 @@ class QueryPlanTest {
                     insert into transcript_sentences (tenant_id, call_id, record_id, sequence, speaker_id, text)
                     select r.tenant_id, r.call_id, 1, n, 1 + n % 2, 'sentence ' || n
                     from transcript_records r cross join generate_series(1, 20) n""");
+            s.execute("""
+                    insert into access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via, bytes)
+                    select timestamptz '2026-01-01' + g * interval '4 seconds', 'client-' || (g % 20000 + 1),
+                      r.tenant_id, r.call_id, r.id, 'play', 'native', 960044
+                    from generate_series(0, 199999) g
+                    join recordings r on r.id = 'r-t-' || (g % 50 + 1) || '-c-' || (g % 50 + 1) || '-' || (g / 50 % 2000)
+                      || '-' || (g % 2 + 1)""");
             s.execute("analyze");
         }
     }
