@@ -1,0 +1,64 @@
+package io.callvault.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The access log's queue under a burst from many readers: every row recorded is written, none twice, whether it
+ * went through the queue or, past the queue's capacity, was written by the reader itself.
+ */
+class AccessLogTest {
+
+    private static final int READERS = 8;
+    private static final int READS_EACH = 8_000;
+
+    @Test
+    void aBurstLargerThanTheQueueLosesNoRow() throws Exception {
+        DriverManagerDataSource db = new DriverManagerDataSource(
+                "jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(db).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        AccessLog log = new AccessLog(jdbc, Clock.systemUTC());
+
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int r = 0; r < READERS; r++) {
+                String client = "client-" + r;
+                done.add(readers.submit(() -> {
+                    for (int i = 0; i < READS_EACH; i++) {
+                        log.record(new AudioRead(client, "t", "call-" + i, "rec-" + i, "play", "native", "127.0.0.1"),
+                                null, null, i);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            readers.shutdown();
+        }
+        log.close();
+
+        assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class))
+                .isEqualTo((long) READERS * READS_EACH);
+        assertThat(jdbc.queryForList("select client_id, count(*) n, sum(bytes) b from access_log group by client_id"))
+                .hasSize(READERS)
+                .allSatisfy(row -> {
+                    assertThat(((Number) row.get("N")).longValue()).isEqualTo(READS_EACH);
+                    assertThat(((Number) row.get("B")).longValue()).isEqualTo((long) READS_EACH * (READS_EACH - 1) / 2);
+                });
+    }
+}
