@@ -32,9 +32,9 @@ def wrk_rate(r, key):
 
 
 def stored_rate(r):
-    """Uploads answered 2xx per second: a refused upload stored nothing."""
+    """Uploads answered 2xx per second: a refused upload stored nothing (requests counts answered exchanges only)."""
     w = load(r)
-    return (w["requests"] - w["errors"]) / (w["duration_us"] / 1e6)
+    return (w["requests"] - w.get("non2xx", w["errors"])) / (w["duration_us"] / 1e6)
 
 
 def errors(rs):
