@@ -113,7 +113,7 @@ public class RecordingIngest {
             Result result = commit(recording);
             if (result.created()) {
                 meters.counter("callvault.upload.bytes").increment(upload.size());
-                log.info("stored recording {} of call {} segment {} ({} bytes, {} ms {})", id, callId, recordId,
+                log.debug("stored recording {} of call {} segment {} ({} bytes, {} ms {})", id, callId, recordId,
                         upload.size(), audio.durationMs(), audio.container().extension());
             }
             return result;

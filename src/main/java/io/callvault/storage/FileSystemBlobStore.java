@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,16 +34,42 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public void store(Path stagedFile, String key) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
         try (FileChannel channel = FileChannel.open(stagedFile, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        try {
+            moveIntoPlace(stagedFile, target);
+        } catch (NoSuchFileException e) {
+            // the first recording under this key's prefix: its folders are made durable, then the move is retried
+            makeFolders(target.getParent());
+            moveIntoPlace(stagedFile, target);
+        }
+        FileSync.directory(target.getParent());
+    }
+
+    private static void moveIntoPlace(Path stagedFile, Path target) throws IOException {
         try {
             Files.move(stagedFile, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("staging folder and audio folder must be on one filesystem", e);
         }
-        FileSync.directory(target.getParent());
+    }
+
+    /**
+     * Each folder made is fsynced into its parent: without that, a crash could take a new folder away together with
+     * the recording just acknowledged in it (the recording's own fsyncs do not cover its folders' entries).
+     */
+    private void makeFolders(Path folder) throws IOException {
+        if (folder.equals(root) || Files.isDirectory(folder)) {
+            return;
+        }
+        makeFolders(folder.getParent());
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException e) {
+            // made by a concurrent upload a moment ago: synced below all the same
+        }
+        FileSync.directory(folder.getParent());
     }
 
     @Override

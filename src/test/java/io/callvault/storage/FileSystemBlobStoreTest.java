@@ -41,6 +41,37 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void concurrentFirstRecordingsUnderOnePrefixAllLand() throws Exception {
+        StagingArea staging = new StagingArea(dir.resolve("staging"));
+        FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("audio"));
+        int uploads = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(uploads);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        try {
+            for (int i = 0; i < uploads; i++) {
+                int n = i;
+                done.add(threads.submit(() -> {
+                    Path staged = staging.newFile();
+                    Files.write(staged, new byte[] {(byte) n});
+                    together.await();
+                    store.store(staged, "ef/01/ef01-" + n + ".wav");
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> upload : done) {
+                upload.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (int i = 0; i < uploads; i++) {
+            assertThat(Files.readAllBytes(store.localFile("ef/01/ef01-" + i + ".wav").orElseThrow()))
+                    .containsExactly((byte) i);
+        }
+    }
+
+    @Test
     void keysThatCouldNameAnotherPathAreRefused() throws Exception {
         FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("audio"));
         for (String key : new String[] {"../../etc/passwd", "/etc/passwd", "ab/cd/../../x.wav", "ab/cd/x.wav/../../y"}) {
