@@ -104,7 +104,7 @@ def machine():
 rounds = max([r["round"] for r in rows] + [0])
 out = ["<!-- bench:begin (written by bench/run.sh; edits between these markers are lost) -->",
        "",
-       "Last run: %s on %s. Medians of %d rounds, after an unmeasured warm-up of CallVault (its read scenarios; uploading the data set warms ingest); loopback; load from wrk (2 threads) in a separate process, uploads from bench/put_load.py (8 connections, body sent with sendfile)."
+       "Last run: %s on %s. Medians of %d rounds, after an unmeasured warm-up of each CallVault scenario; loopback; load from wrk (2 threads) in a separate process, uploads from bench/put_load.py (8 connections, body sent with sendfile)."
        % (datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine(), rounds),
        "",
        "| scenario | CallVault | reference | ratio | target | met |",
