@@ -9,6 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +52,9 @@ class FileSystemBlobStoreTest {
         StagingArea staging = new StagingArea(dir.resolve("staging"));
         FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("audio"));
         int uploads = 8;
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(uploads);
-        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        CyclicBarrier together = new CyclicBarrier(uploads);
+        List<Future<?>> done = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(uploads);
         try {
             for (int i = 0; i < uploads; i++) {
                 int n = i;
@@ -59,8 +66,8 @@ class FileSystemBlobStoreTest {
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> upload : done) {
-                upload.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<?> upload : done) {
+                upload.get(30, TimeUnit.SECONDS);
             }
         } finally {
             threads.shutdownNow();
