@@ -53,10 +53,17 @@ lines = []
 table = []
 
 
-def scenario(name, cv, ref, ref_name, unit, target, extra=""):
+def scenario(name, cv, ref, ref_name, unit, target, bare=None):
+    """bare: the same scenario served by Tomcat alone (bench/BareTomcat.java), when it was measured."""
     ratio = cv / ref if ref else float("nan")
     met = "yes" if ratio >= target else "**no**"
-    table.append("| %s | %s | %s (%s) | %.2f× | ≥ %.1f× | %s |%s" % (name, fmt(cv, unit), fmt(ref, unit), ref_name, ratio, target, met, extra))
+    alone = "—" if bare is None else "%s (%.2f×)" % (fmt(bare, unit), bare / ref if ref else float("nan"))
+    table.append("| %s | %s | %s (%s) | %.2f× | ≥ %.1f× | %s | %s |" % (name, fmt(cv, unit), fmt(ref, unit), ref_name, ratio, target, met, alone))
+
+
+def bare_median(scenario_name, rate):
+    rs = pick(scenario_name, "tomcat")
+    return median([rate(r) for r in rs]) if rs else None
 
 
 full_cv = pick("full", "callvault"); full_ng = pick("full", "nginx")
@@ -64,15 +71,15 @@ scenario("full GET of random recordings, 64 connections", median([wrk_rate(r, "b
          median([wrk_rate(r, "bytes") for r in full_ng]), "nginx", "GB/s", 0.9)
 range_cv = pick("range", "callvault"); range_ng = pick("range", "nginx")
 scenario("random 64 KiB ranges, 64 connections", median([wrk_rate(r, "req") for r in range_cv]),
-         median([wrk_rate(r, "req") for r in range_ng]), "nginx", "req/s", 0.8)
+         median([wrk_rate(r, "req") for r in range_ng]), "nginx", "req/s", 0.8,
+         bare_median("range", lambda r: wrk_rate(r, "req")))
 look_cv = pick("lookup", "callvault"); look_pg = pick("lookup", "pgbench")
 scenario("lookup by call id (recordings2), 32 connections", median([wrk_rate(r, "req") for r in look_cv]),
          median([r["tps"] for r in look_pg]), "pgbench, same SELECTs", "req/s", 0.5)
 ing_cv = pick("ingest", "callvault"); ing_ref = pick("ingest", "fsync")
 ing_ref_rate = median([r["ref"]["files"] / r["ref"]["seconds"] for r in ing_ref])
 scenario("ingest of 1 MB recordings, 8 concurrent", median([stored_rate(r) for r in ing_cv]),
-         ing_ref_rate, "write + fsync per file", "files/s", 0.7)
-ing_wrk = pick("ingest-wrk", "callvault")
+         ing_ref_rate, "write + fsync per file", "files/s", 0.7, bare_median("ingest", stored_rate))
 
 p99 = median([r["wrk"]["p99_us"] / 1000 for r in look_cv])
 p50 = median([r["wrk"]["p50_us"] / 1000 for r in look_cv])
@@ -104,22 +111,25 @@ def machine():
 rounds = max([r["round"] for r in rows] + [0])
 out = ["<!-- bench:begin (written by bench/run.sh; edits between these markers are lost) -->",
        "",
-       "Last run: %s on %s. Medians of %d rounds, after an unmeasured warm-up of each CallVault scenario; loopback; load from wrk (2 threads) in a separate process, uploads from bench/put_load.py (8 connections, body sent with sendfile)."
+       "Last run: %s on %s. Medians of %d rounds, after an unmeasured warm-up of each CallVault scenario and of Tomcat alone; loopback; load from wrk (2 threads) in a separate process, uploads from bench/put_load.py (8 connections, body sent with sendfile)."
        % (datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine(), rounds),
        "",
-       "| scenario | CallVault | reference | ratio | target | met |",
-       "| --- | --- | --- | --- | --- | --- |"] + table + [
+       "| scenario | CallVault | reference | ratio | target | met | Tomcat alone |",
+       "| --- | --- | --- | --- | --- | --- | --- |"] + table + [
+       "",
+       "Tomcat alone is bench/BareTomcat.java: the Tomcat of CallVault's jar with its connector settings and no"
+       " application code (no authentication, lookup, audit row, hash, audio check or database), serving the same"
+       " ranges by sendfile and storing uploads as CallVault does (fsync, rename, fsync of the folder). Its ratio is the"
+       " most an application on this Tomcat could reach on this machine.",
        "",
        "- Lookup latency (CallVault, recordings2): p50 %.1f ms, p99 %.1f ms; pgbench's average per transaction %.1f ms."
        % (p50, p99, pg_avg),
        "- Start-up, `java -jar` to health UP on the embedded default (first start: schema migration, admin token): %.1f s."
        % (startup / 1000),
-       "- HTTP errors or non-2xx answers during the CallVault runs: %d (full), %d (ranges), %d (lookup), %d (ingest)."
-       % (errors(full_cv), errors(range_cv), errors(look_cv), errors(ing_cv))]
-if ing_wrk:
-    wrk_ingest = median([stored_rate(r) for r in ing_wrk])
-    out += ["- Ingest driven by wrk instead (its Lua script rebuilds each 1 MB request, on the same 2 cores): %.0f files/s,"
-            " %.2f× the reference; %d errors." % (wrk_ingest, wrk_ingest / ing_ref_rate, errors(ing_wrk))]
+       "- HTTP errors or non-2xx answers during the CallVault runs: %d (full), %d (ranges), %d (lookup), %d (ingest);"
+       " Tomcat alone: %d (ranges), %d (ingest)."
+       % (errors(full_cv), errors(range_cv), errors(look_cv), errors(ing_cv),
+          errors(pick("range", "tomcat")), errors(pick("ingest", "tomcat")))]
 if mem:
     readers = mem["readers"]
     out += ["- Memory, `-Xmx128m`: a %.2f GiB recording uploaded (%s) and downloaded whole (%s bytes in %.1f s); then %d slow"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CallVault against the reference tools, side by side in one run; writes docs/performance.md.
-# Sized for 2 cores: about 8 minutes. Needs PostgreSQL on 127.0.0.1:5432 (trust auth, database "test");
+# Sized for 2 cores: just under 10 minutes. Needs PostgreSQL on 127.0.0.1:5432 (trust auth, database "test");
 # installs wrk and nginx from Debian's packages when missing. Never gate CI on it: timings are noisy.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ WARMUP=${BENCH_WARMUP:-20s}
 PG="psql -h 127.0.0.1 -U postgres -d test -qAt"
 CV_PORT=18080
 NGINX_PORT=18088
+BARE_PORT=18089
 SMALL_PORT=18081
 ADMIN=bench-admin-token
 RESULTS=$WORK/results.jsonl
@@ -34,6 +35,14 @@ wait_healthy() {
     sleep 0.05
   done
   echo "server on port $1 did not become healthy" >&2
+  return 1
+}
+wait_listening() {
+  for _ in $(seq 1 600); do
+    curl -s -o /dev/null "localhost:$1/" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "server on port $1 did not start" >&2
   return 1
 }
 json_line() { grep '^{' | tail -1; }
@@ -58,6 +67,19 @@ pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL must run on 127.0.0.1:5
 
 log "build"
 (cd "$ROOT" && mvn -q -DskipTests package)
+# Tomcat alone (bench/BareTomcat.java) runs on the very Tomcat the jar carries
+rm -rf "$WORK/bare-lib"
+python3 - "$JAR" "$WORK/bare-lib" <<'PY'
+import os, sys, zipfile
+jar, dest = sys.argv[1], sys.argv[2]
+os.makedirs(dest)
+with zipfile.ZipFile(jar) as z:
+    for name in z.namelist():
+        base = os.path.basename(name)
+        if name.startswith("BOOT-INF/lib/") and base.startswith(("tomcat-embed-core-", "jakarta.annotation-api-")):
+            with open(os.path.join(dest, base), "wb") as out:
+                out.write(z.read(name))
+PY
 
 log "start-up: java -jar to health UP, embedded default, $ROUNDS rounds"
 for r in $(seq 1 "$ROUNDS"); do
@@ -138,10 +160,20 @@ http {
 NGINX
 nginx -c "$WORK/nginx.conf"
 
+log "Tomcat alone (bench/BareTomcat.java: CallVault's Tomcat and connector settings, no application code), the same files"
+rm -rf "$WORK/bare-up"
+java -Xms1g -Xmx1g -cp "$WORK/bare-lib/*" "$BENCH/BareTomcat.java" $BARE_PORT "$WORK/cv/audio" "$WORK/bare-up" > "$WORK/bare.log" 2>&1 &
+pids+=($!)
+wait_listening $BARE_PORT
+
 WRK="wrk -t2 -d$DURATION"
-log "warm-up: uploads, then each CallVault read scenario, for $WARMUP each, not measured (the JIT compiles the hot paths)"
+log "warm-up: uploads, then each read scenario, for $WARMUP each, not measured (the JIT compiles the hot paths)"
 python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $CV_PORT bench "Bearer $KEY" 8 "${WARMUP%s}" >/dev/null
 forget_uploads
+# Tomcat alone has little code to compile: half the warm-up keeps the run under 10 minutes
+python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT bench none 8 $(( ${WARMUP%s} / 2 )) >/dev/null
+rm -rf "$WORK/bare-up"/*
+wrk -t2 -d$(( ${WARMUP%s} / 2 ))s -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$BARE_PORT" -- "$WORK/nginx-paths.txt" "$SIZE" >/dev/null
 wrk -t2 -d"$WARMUP" -c64 -s "$BENCH/lua/get.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/cv-paths.txt" "$KEY" >/dev/null
 wrk -t2 -d"$WARMUP" -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/cv-paths.txt" "$SIZE" "$KEY" >/dev/null
 wrk -t2 -d"$WARMUP" -c32 -s "$BENCH/lua/lookup.lua" "http://127.0.0.1:$CV_PORT" -- "$CALLS" "$KEY" >/dev/null
@@ -157,6 +189,8 @@ for r in $(seq 1 "$ROUNDS"); do
   result "{\"scenario\":\"range\",\"system\":\"nginx\",\"round\":$r,\"wrk\":$out}"
   out=$($WRK -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/cv-paths.txt" "$SIZE" "$KEY" | json_line)
   result "{\"scenario\":\"range\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
+  out=$($WRK -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$BARE_PORT" -- "$WORK/nginx-paths.txt" "$SIZE" | json_line)
+  result "{\"scenario\":\"range\",\"system\":\"tomcat\",\"round\":$r,\"wrk\":$out}"
 
   log "round $r/$ROUNDS: lookup by call id, 32 connections"
   cat > "$WORK/lookup.sql" <<PGB
@@ -176,20 +210,30 @@ PGB
   result "{\"scenario\":\"lookup\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
 
   log "round $r/$ROUNDS: ingest of 1 MB recordings, 8 concurrent"
-  rm -rf "$WORK/fsync-ref"
-  out=$(python3 "$BENCH/fsync_writer.py" "$WORK/wavs/rec-0000.wav" "$WORK/fsync-ref" 8 "${DURATION%s}")
-  result "{\"scenario\":\"ingest\",\"system\":\"fsync\",\"round\":$r,\"ref\":$out}"
-  rm -rf "$WORK/fsync-ref"
-  out=$(python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $CV_PORT bench "Bearer $KEY" 8 "${DURATION%s}" | json_line)
-  result "{\"scenario\":\"ingest\",\"system\":\"callvault\",\"round\":$r,\"load\":$out}"
-  forget_uploads
-  # the same uploads driven by wrk, whose Lua rebuilds each 1 MB request: reported beside, for comparison
-  out=$($WRK -c8 -s "$BENCH/lua/put.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/wavs/rec-0000.wav" bench "Bearer $KEY" | json_line)
-  result "{\"scenario\":\"ingest-wrk\",\"system\":\"callvault\",\"round\":$r,\"wrk\":$out}"
-  forget_uploads
+  # On ext4 without a journal, creating a file right after many deletions is slow (the inode allocator skips every
+  # inode freed in the last minute); each system deletes its files after its run, so the order turns each round
+  # and, over three rounds, every system runs once in each place.
+  systems=(fsync tomcat callvault)
+  for i in 0 1 2; do
+    case ${systems[$(( (i + r - 1) % 3 ))]} in
+      fsync)
+        rm -rf "$WORK/fsync-ref"
+        out=$(python3 "$BENCH/fsync_writer.py" "$WORK/wavs/rec-0000.wav" "$WORK/fsync-ref" 8 "${DURATION%s}")
+        result "{\"scenario\":\"ingest\",\"system\":\"fsync\",\"round\":$r,\"ref\":$out}"
+        rm -rf "$WORK/fsync-ref" ;;
+      tomcat)
+        out=$(python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT bench none 8 "${DURATION%s}" | json_line)
+        result "{\"scenario\":\"ingest\",\"system\":\"tomcat\",\"round\":$r,\"load\":$out}"
+        rm -rf "$WORK/bare-up"/* ;;
+      callvault)
+        out=$(python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $CV_PORT bench "Bearer $KEY" 8 "${DURATION%s}" | json_line)
+        result "{\"scenario\":\"ingest\",\"system\":\"callvault\",\"round\":$r,\"load\":$out}"
+        forget_uploads ;;
+    esac
+  done
 done
 nginx -c "$WORK/nginx.conf" -s stop || true
-kill "${pids[0]}" 2>/dev/null || true
+kill "${pids[0]}" "${pids[1]}" 2>/dev/null || true  # CallVault and Tomcat alone
 
 log "memory: a 2 GiB recording uploaded and streamed, then 1000 slow readers, heap 128 MiB"
 rm -rf "$WORK/small"
