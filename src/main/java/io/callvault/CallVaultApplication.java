@@ -1,5 +1,9 @@
 package io.callvault;
 
+import java.util.OptionalInt;
+
+import io.callvault.command.Commands;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,8 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CallVaultApplication {
 
     public static void main(String[] args) throws Exception {
-        if (Commands.applies(args)) {
-            System.exit(Commands.run(args));
+        OptionalInt exit = Commands.runIfCommand(args);
+        if (exit.isPresent()) {
+            System.exit(exit.getAsInt());
         }
         SpringApplication.run(CallVaultApplication.class, DemoFlag.translate(args));
     }

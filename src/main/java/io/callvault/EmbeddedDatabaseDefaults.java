@@ -1,5 +1,7 @@
 package io.callvault;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * With no database configured, CallVault keeps an H2 file database inside its data folder, so that
- * {@code java -jar} works with nothing else installed. H2 refuses bare relative paths, so the folder is made absolute here.
+ * {@code java -jar} works with nothing else installed. H2 refuses bare relative paths, so the folder is made absolute
+ * here; and it is made owner-only before H2 writes a file into it (see {@link DataFolder}).
  */
 public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
 
@@ -20,6 +23,11 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
             return;
         }
         Path dataDir = Path.of(environment.getProperty("callvault.data-dir", "./data")).toAbsolutePath().normalize();
+        try {
+            OwnerOnly.folders(dataDir.resolve("db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the data folder " + dataDir, e);
+        }
         // WRITE_DELAY=0: a commit reaches the file before it is acknowledged, not up to 500 ms later
         String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("callvault") + ";WRITE_DELAY=0";
         environment.getPropertySources().addLast(new MapPropertySource("callvaultEmbeddedDatabase",

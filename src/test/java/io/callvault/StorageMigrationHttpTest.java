@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.callvault.command.Commands;
 import io.callvault.storage.StorageMigration;
 import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
@@ -90,11 +91,11 @@ class StorageMigrationHttpTest extends HttpTestBase {
         String id = api.upload(client, tenant, "c1", 1, audio).get("id").asString();
         List<String> args = new ArrayList<>(List.of("storage", "migrate", "--to", target, "--tenant", tenant));
         args.addAll(serverArguments());
-        assertThat(Commands.run(args.toArray(String[]::new))).isZero();
+        assertThat(run(args)).isZero();
         assertThat(stored.of(id).store()).isEqualTo(target);
         assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer())
                 .body()).isEqualTo(audio);
-        assertThat(Commands.run(new String[] {"storage", "migrate"})).isEqualTo(2);
+        assertThat(run(List.of("storage", "migrate"))).isEqualTo(2);
     }
 
     @Test
@@ -104,14 +105,18 @@ class StorageMigrationHttpTest extends HttpTestBase {
         String id = api.upload(client, tenant, "c1", 1, TestAudio.pcm16(8000, 1, 500)).get("id").asString();
         List<String> args = new ArrayList<>(List.of("fsck", "--tenant", tenant));
         args.addAll(serverArguments());
-        assertThat(Commands.run(args.toArray(String[]::new))).isZero();
+        assertThat(run(args)).isZero();
         stored.delete(id);
-        assertThat(Commands.run(args.toArray(String[]::new))).isEqualTo(1);
+        assertThat(run(args)).isEqualTo(1);
         args.add("--repair");
-        assertThat(Commands.run(args.toArray(String[]::new))).isEqualTo(1);
-        assertThat(Commands.run(new String[] {"fsck", "--tenant", tenant, "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+        assertThat(run(args)).isEqualTo(1);
+        assertThat(run(List.of("fsck", "--tenant", tenant, "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--spring.datasource.username=" + (TestDatabase.postgres() ? TestDatabase.PG_USER : "sa"),
-                "--callvault.data-dir=" + TestDatabase.dataDir(), "--logging.structured.format.console="})).isZero();
+                "--callvault.data-dir=" + TestDatabase.dataDir(), "--logging.structured.format.console="))).isZero();
+    }
+
+    private static int run(List<String> args) throws Exception {
+        return Commands.runIfCommand(args.toArray(String[]::new)).orElseThrow();
     }
 
     /** The test server's own configuration, as a command run beside it would be given. */

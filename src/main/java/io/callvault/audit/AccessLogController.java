@@ -3,16 +3,15 @@ package io.callvault.audit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.callvault.tenancy.Authenticator;
+import io.callvault.tenancy.Admin;
 import io.callvault.web.ApiException;
+import io.callvault.web.Instants;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,11 +26,9 @@ class AccessLogController {
     private static final int MAX_PAGE = 1000;
 
     private final JdbcClient jdbc;
-    private final Authenticator authenticator;
 
-    AccessLogController(JdbcClient jdbc, Authenticator authenticator) {
+    AccessLogController(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.authenticator = authenticator;
     }
 
     record Entry(long id, Instant at, String clientId, String tenantId, String callId, String recordingId, String kind,
@@ -42,13 +39,11 @@ class AccessLogController {
     }
 
     @GetMapping("/v1/admin/access-log")
-    Page accessLog(@RequestHeader(name = "Authorization", required = false) String authorization,
-            @RequestParam(required = false) String tenant, @RequestParam(required = false) String client,
+    Page accessLog(Admin admin, @RequestParam(required = false) String tenant, @RequestParam(required = false) String client,
             @RequestParam(required = false) String recording, @RequestParam(required = false) String call,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(required = false) String cursor) {
-        authenticator.requireAdmin(authorization);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("limit must be between 1 and " + MAX_PAGE);
         }
@@ -97,11 +92,7 @@ class AccessLogController {
     }
 
     private static OffsetDateTime instant(String name, String value) {
-        try {
-            return OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " '" + value + "' is not an ISO-8601 instant");
-        }
+        return Instants.parse(name, value).atOffset(ZoneOffset.UTC);
     }
 
     private static long parseCursor(String cursor) {

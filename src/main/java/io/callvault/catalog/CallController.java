@@ -1,10 +1,14 @@
 package io.callvault.catalog;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
+import io.callvault.web.Instants;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,13 +53,19 @@ class CallController {
     }
 
     @PutMapping("/calls/{callId}")
-    ResponseEntity<CallView> upsert(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    ResponseEntity<Object> upsert(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) CallRequest request) {
         principal.requireTenant(tenantId, Scope.INGEST);
         CallDetails details = request == null ? CallDetails.none() : request.details();
         boolean created = catalog.upsertCall(tenantId, callId, details);
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(CallView.of(catalog.call(tenantId, callId)));
+        // a recorder that may not read gets a receipt, not what other clients stored on the call
+        Object answer = principal.scopes().contains(Scope.READ) ? CallView.of(catalog.call(tenantId, callId))
+                : new CallReceipt(tenantId, callId, created);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
+    }
+
+    /** What a client without the read scope learns from its upsert. */
+    record CallReceipt(String tenantId, String callId, boolean created) {
     }
 
     @GetMapping("/calls/{callId}")
@@ -64,18 +74,51 @@ class CallController {
         return CallView.of(catalog.call(tenantId, callId));
     }
 
+    /** The filters the call search takes; any other query parameter is a mistake the client should hear of. */
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("from", "to", "ani", "dnis", "agentId", "agentName",
+            "skill", "direction", "limit", "cursor");
+
     @GetMapping("/calls")
     CallPageView search(ClientPrincipal principal, @PathVariable String tenantId,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String ani, @RequestParam(required = false) String dnis,
-            @RequestParam(required = false) String agentId, @RequestParam(required = false) String direction,
-            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+            @RequestParam Map<String, String> parameters) {
         principal.requireTenant(tenantId, Scope.READ);
-        CallQuery query = new CallQuery(tenantId, Instants.parse("from", from), Instants.parse("to", to), ani, dnis,
-                agentId, direction == null ? null : Direction.parse(direction), limit,
-                cursor == null ? null : CallCursor.decode(cursor));
+        for (String name : parameters.keySet()) {
+            if (!SEARCH_PARAMETERS.contains(name)) {
+                throw ApiException.badRequest("unknown filter '" + name + "': the call search takes "
+                        + String.join(", ", new TreeSet<>(SEARCH_PARAMETERS)));
+            }
+        }
+        String direction = parameters.get("direction");
+        String cursor = parameters.get("cursor");
+        CallQuery query = new CallQuery(tenantId, Instants.parse("from", parameters.get("from")),
+                Instants.parse("to", parameters.get("to")), phoneDigits("ani", parameters.get("ani")),
+                phoneDigits("dnis", parameters.get("dnis")), parameters.get("agentId"), parameters.get("agentName"),
+                parameters.get("skill"), direction == null ? null : Direction.parse(direction), false,
+                limit(parameters.get("limit")), cursor == null ? null : CallCursor.decode(cursor));
         Catalog.CallPage page = catalog.search(query);
         return new CallPageView(page.calls().stream().map(CallView::of).toList(), page.nextCursor());
+    }
+
+    private static String phoneDigits(String name, String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String digits = PhoneNumber.digits(typed);
+        if (digits.isEmpty()) {
+            throw ApiException.badRequest(name + " '" + typed + "' has no digits: a phone number or its beginning is expected");
+        }
+        return digits;
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 50;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("limit must be an integer between 1 and " + Catalog.MAX_PAGE);
+        }
     }
 
     @GetMapping("/recordings/{recordingId}")

@@ -2,7 +2,23 @@ package io.callvault.catalog;
 
 import java.time.Instant;
 
-/** A search of one tenant's calls; {@code after} is the decoded keyset cursor (null for the first page). */
-public record CallQuery(String tenantId, Instant from, Instant to, String ani, String dnis, String agentId,
-        Direction direction, int limit, CallCursor after) {
+/**
+ * A search of one tenant's calls, newest first. Phone numbers are compared by their digits, as a prefix of the
+ * stored number's; an agent's name matches case-insensitively anywhere in it; {@code after} is the decoded keyset
+ * cursor (null for the first page).
+ *
+ * @param sessionNumbersOnly only calls whose id is a Comdesign session number (a decimal integer up to 2^63−1)
+ */
+public record CallQuery(String tenantId, Instant from, Instant to, String aniDigits, String dnisDigits, String agentId,
+        String agentName, String skillName, Direction direction, boolean sessionNumbersOnly, int limit,
+        CallCursor after) {
+
+    public static CallQuery between(String tenantId, Instant from, Instant to, int limit, CallCursor after) {
+        return new CallQuery(tenantId, from, to, null, null, null, null, null, null, false, limit, after);
+    }
+
+    public CallQuery onlySessionNumbers() {
+        return new CallQuery(tenantId, from, to, aniDigits, dnisDigits, agentId, agentName, skillName, direction, true,
+                limit, after);
+    }
 }

@@ -31,10 +31,11 @@ public class CallRepository {
     public boolean upsert(String tenantId, String callId, CallDetails d, Instant now) {
         try {
             jdbc.sql("""
-                    insert into calls (tenant_id, id, direction, ani, dnis, agent_id, agent_name, skill_name, group_id,
-                      group_name, connect_time, disconnect_time, sort_time, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into calls (tenant_id, id, direction, ani, dnis, ani_digits, dnis_digits, agent_id, agent_name,
+                      skill_name, group_id, group_name, connect_time, disconnect_time, sort_time, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(tenantId, callId, d.direction() == null ? null : d.direction().name(), d.ani(), d.dnis(),
+                            PhoneNumber.digits(d.ani()), PhoneNumber.digits(d.dnis()),
                             d.agentId(), d.agentName(), d.skillName(), d.groupId(), d.groupName(),
                             utc(d.connectTime()), utc(d.disconnectTime()),
                             utc(d.connectTime() == null ? now : d.connectTime()), utc(now), utc(now))
@@ -43,12 +44,14 @@ public class CallRepository {
         } catch (DuplicateKeyException exists) {
             jdbc.sql("""
                     update calls set direction = coalesce(?, direction), ani = coalesce(?, ani), dnis = coalesce(?, dnis),
+                      ani_digits = coalesce(?, ani_digits), dnis_digits = coalesce(?, dnis_digits),
                       agent_id = coalesce(?, agent_id), agent_name = coalesce(?, agent_name),
                       skill_name = coalesce(?, skill_name), group_id = coalesce(?, group_id),
                       group_name = coalesce(?, group_name), connect_time = coalesce(?, connect_time),
                       disconnect_time = coalesce(?, disconnect_time), sort_time = coalesce(?, sort_time), updated_at = ?
                     where tenant_id = ? and id = ?""")
-                    .params(d.direction() == null ? null : d.direction().name(), d.ani(), d.dnis(), d.agentId(),
+                    .params(d.direction() == null ? null : d.direction().name(), d.ani(), d.dnis(),
+                            PhoneNumber.digits(d.ani()), PhoneNumber.digits(d.dnis()), d.agentId(),
                             d.agentName(), d.skillName(), d.groupId(), d.groupName(), utc(d.connectTime()),
                             utc(d.disconnectTime()), utc(d.connectTime()), utc(now), tenantId, callId)
                     .update();
@@ -87,10 +90,23 @@ public class CallRepository {
             sql.append(" and sort_time < ?");
             params.add(utc(q.to()));
         }
-        addEquals(sql, params, "ani", q.ani());
-        addEquals(sql, params, "dnis", q.dnis());
+        addPrefix(sql, params, "ani_digits", q.aniDigits());
+        addPrefix(sql, params, "dnis_digits", q.dnisDigits());
         addEquals(sql, params, "agent_id", q.agentId());
+        addEquals(sql, params, "skill_name", q.skillName());
         addEquals(sql, params, "direction", q.direction() == null ? null : q.direction().name());
+        if (q.agentName() != null) {
+            sql.append(" and lower(agent_name) like ? escape '!'");
+            params.add("%" + q.agentName().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        if (q.sessionNumbersOnly()) {
+            // a decimal integer up to 2^63-1 with no sign or leading zero (contract 4); digits compare alike in every collation
+            // (translate to one digit, then replace it: H2's translate cannot delete characters)
+            sql.append(" and replace(translate(id, '0123456789', '0000000000'), '0', '') = ''"
+                    + " and (id = '0' or id not like '0%')"
+                    + " and (length(id) < 19 or (length(id) = 19 and id <= '9223372036854775807'))");
+        }
         if (q.after() != null) {
             sql.append(" and (sort_time, id) < (?, ?)");
             params.add(utc(q.after().sortTime()));
@@ -99,6 +115,19 @@ public class CallRepository {
         sql.append(" order by sort_time desc, id desc limit ?");
         params.add(q.limit() + 1);
         return jdbc.sql(sql.toString()).params(params).query(CallRepository::map).list();
+    }
+
+    /** Stored numbers that start with these digits, as an index range rather than a LIKE. */
+    private static void addPrefix(StringBuilder sql, List<Object> params, String column, String digits) {
+        if (digits != null) {
+            sql.append(" and ").append(column).append(" >= ?");
+            params.add(digits);
+            String next = PhoneNumber.nextPrefix(digits);
+            if (next != null) {
+                sql.append(" and ").append(column).append(" < ?");
+                params.add(next);
+            }
+        }
     }
 
     private static void addEquals(StringBuilder sql, List<Object> params, String column, String value) {

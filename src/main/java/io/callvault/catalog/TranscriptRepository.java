@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TranscriptRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    public TranscriptRepository(JdbcClient jdbc) {
+    public TranscriptRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** Stores the listed segments' transcripts, replacing what was stored for them; others are kept. */
@@ -43,15 +46,16 @@ public class TranscriptRepository {
                     .params(tenant, call, segment.recordId(), segment.ani(), segment.dnis(), segment.agentId(),
                             segment.agentName())
                     .update();
+            // in batches: a long call's transcript is tens of thousands of sentences
+            List<Object[]> rows = new ArrayList<>(segment.sentences().size());
             for (Transcript.Sentence s : segment.sentences()) {
-                jdbc.sql("""
-                        insert into transcript_sentences (tenant_id, call_id, record_id, sequence, speaker_id,
-                          start_offset, end_offset, text)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(tenant, call, segment.recordId(), s.sequence(), s.speakerId(), text(s.start()),
-                                text(s.end()), s.text())
-                        .update();
+                rows.add(new Object[] {tenant, call, segment.recordId(), s.sequence(), s.speakerId(), text(s.start()),
+                        text(s.end()), s.text()});
             }
+            batches.batchUpdate("""
+                    insert into transcript_sentences (tenant_id, call_id, record_id, sequence, speaker_id,
+                      start_offset, end_offset, text)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         }
     }
 

@@ -39,7 +39,7 @@ public class Invalidations implements SmartLifecycle {
 
     /** What changed. The key says which one, or {@link #EVERYTHING}. */
     public enum Topic {
-        CLIENT, RECORDING
+        CLIENT, RECORDING, TENANT
     }
 
     public static final String EVERYTHING = "*";

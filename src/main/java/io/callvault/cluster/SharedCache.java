@@ -28,6 +28,14 @@ public final class SharedCache<K, V> {
                 .build();
     }
 
+    /** The cached value, without asking the database. */
+    public Optional<V> cached(K key) {
+        if (!enabled || !invalidations.live()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entries.getIfPresent(key));
+    }
+
     /** The cached value, else the loader's answer (kept when no change arrived while it was read). */
     public Optional<V> get(K key, Function<K, Optional<V>> loader) {
         if (!enabled || !invalidations.live()) {

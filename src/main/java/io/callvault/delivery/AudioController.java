@@ -11,9 +11,11 @@ import io.callvault.catalog.Recording;
 import io.callvault.tenancy.AuthenticationException;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.PlaybackKeys;
 import io.callvault.tenancy.PlaybackSignatures;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
+import io.callvault.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Native API: a recording's audio (by API key or by a signed URL), and signing such URLs for browsers. */
 @RestController
@@ -39,10 +41,12 @@ class AudioController {
     private final PlaybackSignatures signatures;
     private final RecordingAudio audio;
     private final AudioResponder responder;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     AudioController(Catalog catalog, Authenticator authenticator, PlaybackSignatures signatures, RecordingAudio audio,
-            AudioResponder responder, Clock clock) {
+            AudioResponder responder, PublicUrl publicUrl, Clock clock) {
+        this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.authenticator = authenticator;
         this.signatures = signatures;
@@ -65,7 +69,7 @@ class AudioController {
         boolean signed = sig != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
         ClientPrincipal principal = signed
                 ? signedBy(tenantId, recordingId, expires, client, sig)
-                : authenticator.client(request.getHeader(HttpHeaders.AUTHORIZATION));
+                : authenticator.client(request.getHeader(HttpHeaders.AUTHORIZATION), request.getRemoteAddr());
         principal.requireTenant(tenantId, Scope.READ);
         boolean attachment = DownloadFlag.parse(download);
         Recording recording = catalog.recording(tenantId, recordingId);
@@ -88,16 +92,17 @@ class AudioController {
 
     @PostMapping("/playback-url")
     ResponseEntity<PlaybackUrl> playbackUrl(ClientPrincipal principal, @PathVariable String tenantId,
-            @PathVariable String recordingId, @RequestBody(required = false) PlaybackUrlRequest body) {
+            @PathVariable String recordingId, @RequestBody(required = false) PlaybackUrlRequest body,
+            HttpServletRequest request) {
         principal.requireTenant(tenantId, Scope.READ);
         int ttl = body == null || body.ttlSeconds() == null ? 300 : body.ttlSeconds();
-        if (ttl < 1 || ttl > 3600) {
-            throw ApiException.badRequest("ttlSeconds must be between 1 and 3600");
+        if (ttl < 1 || ttl > PlaybackKeys.LONGEST_TTL.toSeconds()) {
+            throw ApiException.badRequest("ttlSeconds must be between 1 and " + PlaybackKeys.LONGEST_TTL.toSeconds());
         }
         Recording recording = catalog.recording(tenantId, recordingId);
         Instant expiresAt = clock.instant().plusSeconds(ttl);
         long expires = expiresAt.getEpochSecond();
-        URI url = ServletUriComponentsBuilder.fromCurrentContextPath()
+        URI url = UriComponentsBuilder.fromUriString(publicUrl.base(request))
                 .path("/v1/tenants/{tenant}/recordings/{recording}/audio")
                 .queryParam("expires", expires)
                 .queryParam("client", principal.clientId())

@@ -20,6 +20,7 @@ import io.callvault.audit.AccessLog;
 import io.callvault.audit.AudioRead;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -115,7 +116,7 @@ public class AudioResponder {
             return;
         }
         accessLog.record(read, logStart, logEnd, length);
-        meters.counter("callvault.bytes.served", "via", read.via()).increment(length);
+        bytesServed(read.via()).increment(length);
         write(body, start, length, request, response);
     }
 
@@ -157,7 +158,7 @@ public class AudioResponder {
         response.setContentType(contentType);
         response.setContentLengthLong(enclosed.length());
         accessLog.record(read, null, null, audio.length());
-        meters.counter("callvault.bytes.served", "via", read.via()).increment(audio.length());
+        bytesServed(read.via()).increment(audio.length());
         write(enclosed, 0, enclosed.length(), request, response);
     }
 
@@ -184,7 +185,7 @@ public class AudioResponder {
             if (part instanceof AudioBody.BlobRegion region) {
                 Optional<Long> stored = stores.get(region.store()).size(region.key());
                 if (stored.isEmpty() || stored.get() < region.offset() + region.length()) {
-                    throw new MissingAudioException(region.key());
+                    throw missing(region.key());
                 }
             }
         }
@@ -223,7 +224,8 @@ public class AudioResponder {
             String served = Sha256.hex(verify);
             if (!body.etag().equals("\"" + served + "\"")) {
                 // the bytes are sent already: what is left is to say so loudly (fsck then finds the recording)
-                meters.counter("callvault.audio.corrupt").increment();
+                Counter.builder("callvault.audio.corrupt").description("Whole reads whose bytes did not match the stored SHA-256")
+                        .register(meters).increment();
                 log.error("audio {} served with SHA-256 {} where the catalog says {}: the stored copy is corrupt",
                         body.filename(), served, body.etag());
             }
@@ -258,11 +260,22 @@ public class AudioResponder {
             while (remaining > 0) {
                 long sent = channel.transferTo(position, remaining, target);
                 if (sent <= 0) {
-                    throw new MissingAudioException(region.key());
+                    throw missing(region.key());
                 }
                 position += sent;
                 remaining -= sent;
             }
         }
+    }
+
+    /** Damage, not a client's doing: the operator learns which blob, the client only that it is damaged. */
+    private static MissingAudioException missing(String key) {
+        log.error("stored audio '{}' is missing or shorter than the catalog says: run fsck", key);
+        return new MissingAudioException(key);
+    }
+
+    private Counter bytesServed(String via) {
+        return Counter.builder("callvault.bytes.served").description("Audio bytes sent to clients, by surface")
+                .baseUnit("bytes").tag("via", via).register(meters);
     }
 }

@@ -13,7 +13,9 @@ import io.callvault.audio.AudioContainer;
 import io.callvault.audio.AudioInfo;
 import io.callvault.audio.WavHeader;
 import io.callvault.catalog.Recording;
+import io.callvault.web.ApiException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Describes the audio of one recording, or of a whole call, as an {@link AudioBody} ready to serve. */
@@ -29,9 +31,10 @@ public class RecordingAudio {
     }
 
     /**
-     * A call's segments as one continuous stream when they share codec, rate and channels: one WAV header over the
-     * joined data chunks, or MP3 frames appended. Otherwise (or with one segment) the first segment's own file.
-     * Empty when no segment has audio.
+     * A call's segments as one continuous stream: one WAV header over the joined data chunks, or MP3 frames
+     * appended; a single segment is its own file. Empty when no segment has audio. Segments that differ in codec,
+     * rate or channels cannot be joined without transcoding, which CallVault does not do: 422, rather than a
+     * stream that silently holds only part of the call.
      */
     public Optional<AudioBody> ofCall(String callId, List<Recording> segments) {
         List<Recording> audible = segments.stream().filter(Recording::hasAudio)
@@ -41,10 +44,17 @@ public class RecordingAudio {
         }
         Recording first = audible.get(0);
         AudioInfo format = first.audio();
-        boolean joinable = audible.size() > 1 && audible.stream().allMatch(r -> r.audio().joinableWith(format));
-        long dataLength = audible.stream().mapToLong(r -> r.audio().dataLength()).sum();
-        if (!joinable || (format.container() == AudioContainer.WAV && dataLength > WavHeader.MAX_DATA)) {
+        if (audible.size() == 1) {
             return Optional.of(of(first));
+        }
+        if (!audible.stream().allMatch(r -> r.audio().joinableWith(format))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "该通话的录音分段格式不一致，无法合并为一个流 (the segments of call '"
+                    + callId + "' differ in codec, sample rate or channels and cannot be joined: fetch each segment on its own)");
+        }
+        long dataLength = audible.stream().mapToLong(r -> r.audio().dataLength()).sum();
+        if (format.container() == AudioContainer.WAV && dataLength > WavHeader.MAX_DATA) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "该通话的录音太长，无法合并为一个 WAV 流 (the segments of call '"
+                    + callId + "' together exceed what one WAV header can describe: fetch each segment on its own)");
         }
         List<AudioBody.Part> parts = new ArrayList<>();
         if (format.container() == AudioContainer.WAV) {

@@ -37,8 +37,8 @@ final class DemoAudio {
         return wav(samples, mulaw);
     }
 
-    /** A rising three-note chime, 16-bit PCM WAV. */
-    static byte[] chimePcmWav() {
+    /** A rising three-note chime, 8 kHz μ-law WAV like the DTMF, so that the call's two segments play as one stream. */
+    static byte[] chimeMulawWav() {
         double[] notes = {523.25, 659.25, 783.99};
         short[] samples = new short[RATE * 3];
         for (int n = 0; n < notes.length; n++) {
@@ -48,7 +48,7 @@ final class DemoAudio {
                 samples[n * RATE + i] = (short) (12000 * envelope * Math.sin(2 * Math.PI * notes[n] * t));
             }
         }
-        return wav(samples, null);
+        return wav(samples, new AudioFormat(AudioFormat.Encoding.ULAW, RATE, 8, 1, 1, RATE, false));
     }
 
     private static byte[] wav(short[] samples, AudioFormat target) {
@@ -59,7 +59,7 @@ final class DemoAudio {
         }
         AudioFormat linear = new AudioFormat(RATE, 16, 1, true, false);
         try (AudioInputStream source = new AudioInputStream(new ByteArrayInputStream(pcm), linear, samples.length)) {
-            AudioInputStream stream = target == null ? source : AudioSystem.getAudioInputStream(target, source);
+            AudioInputStream stream = AudioSystem.getAudioInputStream(target, source);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             AudioSystem.write(stream, AudioFileFormat.Type.WAVE, out);
             return out.toByteArray();

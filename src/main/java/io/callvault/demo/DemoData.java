@@ -2,35 +2,46 @@ package io.callvault.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.callvault.CallVaultProperties;
+import io.callvault.OwnerOnly;
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Direction;
 import io.callvault.ingest.RecordingIngest;
 import io.callvault.ingest.SegmentDetails;
+import io.callvault.tenancy.Admin;
 import io.callvault.tenancy.PlaybackSignatures;
 import io.callvault.tenancy.TenancyAdmin;
 import io.callvault.tenancy.TenantRepository;
+import io.callvault.web.ApiException;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * With {@code --demo}: makes (once) a demo tenant and call with two recordings, a fresh client on every start
- * (its secrets cannot be shown again), and prints commands to try. Everything goes through the real services.
+ * With {@code --demo}: makes (once) a demo tenant, a demo client and a call with two recordings, and prints commands
+ * to try on all three surfaces. The client's credentials are shown once by the server, so the demo keeps them in
+ * {@code <data>/demo-client.json} (0600) and reuses the client at each start, for as long as it is not revoked.
+ * Everything goes through the real services.
  */
 @Component
 class DemoData {
 
     static final String TENANT = "demo";
-    static final String CALL = "demo-call-1";
+    /** A decimal number, so that the call is also a Comdesign session. */
+    static final String CALL = "1001";
+    private static final Admin DEMO = new Admin("demo");
 
     private final CallVaultProperties properties;
     private final TenantRepository tenants;
@@ -38,17 +49,22 @@ class DemoData {
     private final Catalog catalog;
     private final RecordingIngest ingest;
     private final PlaybackSignatures signatures;
+    private final JsonMapper json;
     private final Clock clock;
 
     DemoData(CallVaultProperties properties, TenantRepository tenants, TenancyAdmin admin, Catalog catalog,
-            RecordingIngest ingest, PlaybackSignatures signatures, Clock clock) {
+            RecordingIngest ingest, PlaybackSignatures signatures, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.tenants = tenants;
         this.admin = admin;
         this.catalog = catalog;
         this.ingest = ingest;
         this.signatures = signatures;
+        this.json = json;
         this.clock = clock;
+    }
+
+    record DemoClient(String clientId, String apiKey, String appId, String appSecret, String sourceUuid) {
     }
 
     @EventListener
@@ -58,7 +74,7 @@ class DemoData {
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
         if (tenants.find(TENANT).isEmpty()) {
-            admin.createTenant(new TenancyAdmin.NewTenant(TENANT, "Demo contact centre", null, null, null));
+            admin.createTenant(DEMO, new TenancyAdmin.NewTenant(TENANT, "Demo contact centre", null, null, null));
         }
         Instant connect = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
         catalog.upsertCall(TENANT, CALL, new CallDetails(Direction.Inbound, "+15551230001", "+15559870002", "agent-7",
@@ -66,33 +82,65 @@ class DemoData {
         var first = ingest.ingest(TENANT, CALL, 1, new SegmentDetails("ext-7001", connect, connect.plusSeconds(3)),
                 new ByteArrayInputStream(DemoAudio.dtmfMulawWav("5551234")), -1).recording();
         var second = ingest.ingest(TENANT, CALL, 2, new SegmentDetails("ext-7001", connect.plusSeconds(3), connect.plusSeconds(6)),
-                new ByteArrayInputStream(DemoAudio.chimePcmWav()), -1).recording();
-        var client = admin.createClient(new TenancyAdmin.NewClient("demo client", List.of(TENANT), List.of("read", "ingest")));
+                new ByteArrayInputStream(DemoAudio.chimeMulawWav()), -1).recording();
+        DemoClient client = client();
         long expires = clock.instant().plusSeconds(3600).getEpochSecond();
         String playUrl = base + "/v1/tenants/" + TENANT + "/recordings/" + first.id() + "/audio?expires=" + expires
                 + "&client=" + client.clientId() + "&sig=" + signatures.sign(TENANT, first.id(), expires, client.clientId());
-        String key = client.apiKey();
         System.out.println("""
 
                 ── CallVault demo ─────────────────────────────────────────────
-                Demo tenant '%1$s', call '%2$s' with two recordings (8 kHz μ-law DTMF, 16-bit PCM chime).
-                A new demo client was made; its credentials are shown only now:
-                  apiKey    %3$s
-                  appId     %4$s
-                  appSecret %5$s
+                Demo tenant '%1$s', call '%2$s' with two recordings (8 kHz μ-law: DTMF digits, then a chime).
+                The demo client (kept in %10$s):
+                  apiKey     %3$s
+                  appId      %4$s
+                  appSecret  %5$s
+                  sourceUuid %11$s
 
                 Open in a browser (plays and seeks, no header needed, valid 1 h):
                   %6$s
 
-                Try:
+                Native API:
                   curl -H 'Authorization: Bearer %3$s' %7$s/v1/tenants/%1$s/calls/%2$s
-                  curl -H 'Authorization: Bearer %3$s' '%7$s/v1/tenants/%1$s/calls?limit=10'
+                  curl -H 'Authorization: Bearer %3$s' '%7$s/v1/tenants/%1$s/calls?limit=10&ani=555'
                   curl -H 'Authorization: Bearer %3$s' -o seg1.wav %7$s/v1/tenants/%1$s/recordings/%8$s/audio
                   curl -H 'Authorization: Bearer %3$s' -H 'Range: bytes=0-99' -i %7$s/v1/tenants/%1$s/recordings/%9$s/audio
+                Wellcloud:
                   curl -X POST '%7$s/api/operation/operation/apply/token?appId=%4$s&appSecret=%5$s&type=tenant'
                   curl -H 'Authorization: %3$s' %7$s/api/operation/tenant/calls/%2$s/recordings2
                   curl -H 'Authorization: %3$s' -o call.wav %7$s/api/operation/tenant/calls/%2$s/recording/stream
+                Comdesign CT-e1:
+                  curl -X POST -H 'Authorization: %3$s' -H 'Content-Type: application/json' \\
+                    -d '{"tenantId":"%1$s","sessionId":%2$s,"recordId":1}' -o audio_data.multipart \\
+                    %7$s/general/v1/%11$s/call/audio_data
                 ───────────────────────────────────────────────────────────────
-                """.formatted(TENANT, CALL, key, client.appId(), client.appSecret(), playUrl, base, first.id(), second.id()));
+                """.formatted(TENANT, CALL, client.apiKey(), client.appId(), client.appSecret(), playUrl, base, first.id(),
+                second.id(), credentialsFile(), client.sourceUuid()));
+    }
+
+    /** The demo client of an earlier start while it is active, else a new one, its credentials kept for the next. */
+    private DemoClient client() throws IOException {
+        Path file = credentialsFile();
+        if (Files.exists(file)) {
+            DemoClient kept = json.readValue(file.toFile(), DemoClient.class);
+            try {
+                if (admin.client(kept.clientId()).revokedAt() == null) {
+                    return kept;
+                }
+            } catch (ApiException gone) {
+                // another database than the one the file was written for: make a new client
+            }
+            Files.delete(file);
+        }
+        var issued = admin.createClient(DEMO, new TenancyAdmin.NewClient("demo client", List.of(TENANT), List.of("read", "ingest")));
+        DemoClient made = new DemoClient(issued.clientId(), issued.apiKey(), issued.appId(), issued.appSecret(),
+                issued.sourceUuid());
+        OwnerOnly.newFile(file);
+        Files.write(file, json.writeValueAsBytes(made));
+        return made;
+    }
+
+    private Path credentialsFile() {
+        return properties.dataDir().toAbsolutePath().normalize().resolve("demo-client.json");
     }
 }

@@ -2,7 +2,7 @@ package io.callvault.ingest;
 
 import java.io.IOException;
 
-import io.callvault.catalog.Instants;
+import io.callvault.web.Instants;
 import io.callvault.catalog.RecordingView;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;

@@ -24,6 +24,7 @@ import io.callvault.storage.BlobStores;
 import io.callvault.storage.StagingArea;
 import io.callvault.storage.StorageKey;
 import io.callvault.web.ApiException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
@@ -112,7 +113,8 @@ public class RecordingIngest {
                     upload.sha256(), audio, clock.instant());
             Result result = commit(recording);
             if (result.created()) {
-                meters.counter("callvault.upload.bytes").increment(upload.size());
+                Counter.builder("callvault.upload.bytes").description("Audio bytes stored by uploads").baseUnit("bytes")
+                        .register(meters).increment(upload.size());
                 log.debug("stored recording {} of call {} segment {} ({} bytes, {} ms {})", id, callId, recordId,
                         upload.size(), audio.durationMs(), audio.container().extension());
             }
@@ -153,9 +155,9 @@ public class RecordingIngest {
                     : stored.state() == RecordingState.Success && sha256.equals(stored.sha256());
             if (!same) {
                 throw outcome(ApiException.conflict("segment " + recordId + " of call '" + callId
-                        + "' is already stored with other content (recording " + stored.id() + ")"), "conflict");
+                        + "' is already stored with other content"), "conflict");
             }
-            meters.counter("callvault.uploads", "outcome", "duplicate").increment();
+            uploads("duplicate").increment();
             return new Result(stored, false);
         });
     }
@@ -171,7 +173,7 @@ public class RecordingIngest {
                 calls.ensureInTransaction(recording.tenantId(), recording.callId(), clock.instant());
                 recordings.insert(recording);
             });
-            meters.counter("callvault.uploads", "outcome", "created").increment();
+            uploads("created").increment();
             return new Result(recording, true);
         } catch (DuplicateKeyException raced) {
             return commitOneByOne(recording);
@@ -194,7 +196,7 @@ public class RecordingIngest {
             deleteQuietly(recording);
             throw e;
         }
-        meters.counter("callvault.uploads", "outcome", "created").increment();
+        uploads("created").increment();
         return new Result(recording, true);
     }
 
@@ -210,7 +212,12 @@ public class RecordingIngest {
     }
 
     private <E extends RuntimeException> E outcome(E failure, String outcome) {
-        meters.counter("callvault.uploads", "outcome", outcome).increment();
+        uploads(outcome).increment();
         return failure;
+    }
+
+    private Counter uploads(String outcome) {
+        return Counter.builder("callvault.uploads").description("Recording uploads, by outcome").tag("outcome", outcome)
+                .register(meters);
     }
 }

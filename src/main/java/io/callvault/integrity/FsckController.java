@@ -1,9 +1,8 @@
 package io.callvault.integrity;
 
-import io.callvault.tenancy.Authenticator;
+import io.callvault.tenancy.Admin;
 
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,17 +11,13 @@ import org.springframework.web.bind.annotation.RestController;
 class FsckController {
 
     private final IntegrityCheck check;
-    private final Authenticator authenticator;
 
-    FsckController(IntegrityCheck check, Authenticator authenticator) {
+    FsckController(IntegrityCheck check) {
         this.check = check;
-        this.authenticator = authenticator;
     }
 
     @PostMapping("/v1/admin/fsck")
-    IntegrityCheck.Report fsck(@RequestHeader(name = "Authorization", required = false) String authorization,
-            @RequestParam(required = false) String tenant, @RequestParam(defaultValue = "false") boolean repair) {
-        authenticator.requireAdmin(authorization);
+    IntegrityCheck.Report fsck(Admin admin, @RequestParam(required = false) String tenant, @RequestParam(defaultValue = "false") boolean repair) {
         return check.check(tenant, repair, line -> { });
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Native API: legal hold on a call, and deletion of calls and recordings (scope ingest). */
+/** Native API: legal hold on a call (scope hold), and deletion of calls and recordings (scope delete). */
 @RestController
 @RequestMapping("/v1/tenants/{tenantId}")
 class RetentionController {
@@ -35,7 +35,7 @@ class RetentionController {
     @PutMapping("/calls/{callId}/hold")
     LegalHolds.Hold hold(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) HoldRequest body, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.INGEST);
+        principal.requireTenant(tenantId, Scope.HOLD);
         return holds.hold(tenantId, callId, body == null ? null : body.reason(), actor(principal, request));
     }
 
@@ -50,7 +50,7 @@ class RetentionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void release(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.INGEST);
+        principal.requireTenant(tenantId, Scope.HOLD);
         holds.release(tenantId, callId, reason, actor(principal, request));
     }
 
@@ -58,7 +58,7 @@ class RetentionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteCall(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.INGEST);
+        principal.requireTenant(tenantId, Scope.DELETE);
         deletions.deleteCall(tenantId, callId, actor(principal, request), reason(reason));
     }
 
@@ -66,7 +66,7 @@ class RetentionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteRecording(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.INGEST);
+        principal.requireTenant(tenantId, Scope.DELETE);
         deletions.deleteRecording(tenantId, recordingId, actor(principal, request), reason(reason));
     }
 

@@ -11,8 +11,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import io.callvault.OwnerOnly;
 
 /**
  * Blobs as files under {@code <data>/audio}. A staged file is fsynced, atomically renamed into place, and its
@@ -20,10 +26,13 @@ import java.util.stream.Stream;
  */
 public class FileSystemBlobStore implements BlobStore {
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
     private final Path root;
 
     public FileSystemBlobStore(Path root) throws IOException {
-        this.root = Files.createDirectories(root).toRealPath();
+        this.root = OwnerOnly.folders(root).toRealPath();
     }
 
     @Override
@@ -65,7 +74,7 @@ public class FileSystemBlobStore implements BlobStore {
         }
         makeFolders(folder.getParent());
         try {
-            Files.createDirectory(folder);
+            Files.createDirectory(folder, OWNER_ONLY);
         } catch (FileAlreadyExistsException e) {
             // made by a concurrent upload a moment ago: synced below all the same
         }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.callvault.OwnerOnly;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +25,11 @@ public class StagingArea {
     private final Path dir;
 
     public StagingArea(Path dir) throws IOException {
-        this.dir = Files.createDirectories(dir).toRealPath();
+        this.dir = OwnerOnly.folders(dir).toRealPath();
     }
 
     public Path newFile() throws IOException {
-        return Files.createFile(dir.resolve(UUID.randomUUID() + SUFFIX));
+        return OwnerOnly.newFile(dir.resolve(UUID.randomUUID() + SUFFIX));
     }
 
     /** Removes staged files older than {@code minAge}: uploads that a crash or an abort left behind. */

@@ -23,11 +23,13 @@ public class AccessTokens {
 
     private final JdbcClient jdbc;
     private final ClientRepository clients;
+    private final AuthFailures failures;
     private final Clock clock;
 
-    public AccessTokens(JdbcClient jdbc, ClientRepository clients, Clock clock) {
+    public AccessTokens(JdbcClient jdbc, ClientRepository clients, AuthFailures failures, Clock clock) {
         this.jdbc = jdbc;
         this.clients = clients;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -36,20 +38,31 @@ public class AccessTokens {
 
     /**
      * Issues a token for the client whose appId and appSecret these are; empty when they do not match an
-     * active client. The client must be permitted on exactly one tenant, which the token then implies.
+     * active client. The client must be permitted on exactly one tenant, which the token then implies. A wrong pair
+     * spends one of the address's failed authentications; past them, 429.
      */
-    public Optional<IssuedToken> issue(String appId, String appSecret) {
+    public Optional<IssuedToken> issue(String appId, String appSecret, String address) {
         if (appId == null || appSecret == null) {
             return Optional.empty();
         }
+        AuthFailures.Attempt attempt = failures.begin(address);
         Optional<ClientRepository.ClientWithSecret> found = clients.findActiveByAppId(appId);
         String presented = Secrets.sha256(appSecret);
-        // hash compared even when no client matched, so timing does not tell which appIds exist
+        // hashes compared even when no client matched, so timing does not tell which appIds exist
         boolean matches = Secrets.sameHash(presented, found.map(ClientRepository.ClientWithSecret::appSecretHash)
                 .orElse(Secrets.sha256("")));
+        boolean previousMatches = Secrets.sameHash(presented, found
+                .filter(f -> f.previousAppSecretHash() != null && f.previousValidUntil().isAfter(clock.instant()))
+                .map(ClientRepository.ClientWithSecret::previousAppSecretHash).orElse(Secrets.sha256("")));
+        matches |= previousMatches;
         if (found.isEmpty() || !matches) {
+            RuntimeException refusal = failures.failed(attempt, null);
+            if (refusal != null) {
+                throw refusal;
+            }
             return Optional.empty();
         }
+        failures.succeeded(attempt);
         Client client = found.get().client();
         if (client.tenants().size() != 1) {
             throw ApiException.badRequest("a token is issued only to a client permitted on exactly one tenant; this one has "
@@ -75,7 +88,7 @@ public class AccessTokens {
                 .filter(row -> row.expiresAt().isAfter(clock.instant()))
                 .flatMap(row -> clients.findActiveById(row.clientId())
                         .map(client -> new Authenticated(new ClientPrincipal(client.id(), client.name(), client.tenants(),
-                                client.scopes(), Optional.of(row.tenantId())), row.expiresAt())));
+                                client.scopes(), Optional.of(row.tenantId())), row.expiresAt(), true)));
     }
 
     private record TokenRow(String clientId, String tenantId, Instant expiresAt) {

@@ -8,13 +8,15 @@ import java.util.Optional;
 import io.callvault.cluster.Invalidations;
 import io.callvault.cluster.SharedCache;
 import io.callvault.tenancy.AuthenticationException.Reason;
+import io.callvault.web.ApiException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The one authentication path. Every surface hands it the {@code Authorization} header (bare or
- * {@code Bearer}) or a signed URL's parameters, and decides itself how to answer a failure.
+ * The one authentication path. Every surface hands it the {@code Authorization} header (bare or {@code Bearer})
+ * or a signed URL's parameters, with the address the request came from, and decides itself how to answer a failure.
+ * Every check of a credential not already known to be good goes through {@link AuthFailures}.
  */
 @Component
 public class Authenticator {
@@ -23,34 +25,57 @@ public class Authenticator {
     private final AccessTokens tokens;
     private final PlaybackSignatures signatures;
     private final AdminToken adminToken;
+    private final AuthFailures failures;
     private final Clock clock;
-    /** By credential hash: a database round trip less on every request; emptied of a client when it is revoked. */
+    /** By credential hash: a database round trip less on every request; emptied of a client when it changes. */
     private final SharedCache<String, Authenticated> known;
 
     public Authenticator(ClientRepository clients, AccessTokens tokens, PlaybackSignatures signatures, AdminToken adminToken,
-            Clock clock, Invalidations invalidations, @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
+            AuthFailures failures, Clock clock, Invalidations invalidations,
+            @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
         this.clients = clients;
         this.tokens = tokens;
         this.signatures = signatures;
         this.adminToken = adminToken;
+        this.failures = failures;
         this.clock = clock;
         this.known = new SharedCache<>(invalidations, cacheTtl, 10_000);
         known.forgetOn(Invalidations.Topic.CLIENT, (clientId, entry) -> entry.principal().clientId().equals(clientId));
     }
 
-    /** The client behind an API key or an access token. */
-    public ClientPrincipal client(String authorization) {
+    /** The client behind an API key: the native API and Comdesign. */
+    public ClientPrincipal client(String authorization, String address) {
+        return authenticate(authorization, address, false);
+    }
+
+    /** The client behind an API key or a Wellcloud access token: the Wellcloud dialect only. */
+    public ClientPrincipal clientOrAccessToken(String authorization, String address) {
+        return authenticate(authorization, address, true);
+    }
+
+    private ClientPrincipal authenticate(String authorization, String address, boolean tokensAccepted) {
         String hash = Secrets.sha256(credential(authorization));
         Instant now = clock.instant();
-        return known.get(hash, this::lookUp)
-                .filter(found -> found.validUntil().isAfter(now))
-                .map(Authenticated::principal)
-                .orElseThrow(() -> new AuthenticationException(Reason.INVALID, "unknown, revoked or expired credential"));
+        Optional<Authenticated> good = known.cached(hash).filter(found -> usable(found, now, tokensAccepted));
+        if (good.isPresent()) {
+            return good.get().principal();
+        }
+        AuthFailures.Attempt attempt = failures.begin(address);
+        Optional<Authenticated> found = known.get(hash, this::lookUp).filter(f -> usable(f, now, tokensAccepted));
+        if (found.isEmpty()) {
+            throw failures.failed(attempt, new AuthenticationException(Reason.INVALID, "unknown, revoked or expired credential"));
+        }
+        failures.succeeded(attempt);
+        return found.get().principal();
+    }
+
+    private static boolean usable(Authenticated found, Instant now, boolean tokensAccepted) {
+        return found.validUntil().isAfter(now) && (tokensAccepted || !found.accessToken());
     }
 
     private Optional<Authenticated> lookUp(String credentialHash) {
-        return clients.findActiveByApiKeyHash(credentialHash)
-                .map(client -> new Authenticated(client.principal(), Instant.MAX))
+        return clients.findActiveByAnyApiKeyHash(credentialHash, clock.instant())
+                .map(match -> new Authenticated(match.client().principal(), match.validUntil(), false))
                 .or(() -> tokens.resolve(credentialHash));
     }
 
@@ -60,11 +85,11 @@ public class Authenticator {
                 .orElseThrow(() -> new AuthenticationException(Reason.INVALID, "playback URL signature is invalid or expired"));
     }
 
-    /** The active client that owns this Comdesign source UUID and presented this API key. */
-    public Optional<ClientPrincipal> clientOfSource(String sourceUuid, String authorization) {
+    /** The active client that owns this Comdesign source UUID and presented this API key; empty for any mismatch. */
+    public Optional<ClientPrincipal> clientOfSource(String sourceUuid, String authorization, String address) {
         ClientPrincipal principal;
         try {
-            principal = client(authorization);
+            principal = client(authorization, address);
         } catch (AuthenticationException e) {
             return Optional.empty();
         }
@@ -73,19 +98,21 @@ public class Authenticator {
                 .map(owner -> principal);
     }
 
-    public void requireAdmin(String authorization) {
+    /** The admin token, and nothing else: a client's key is 403, anything else 401 (throttled like every guess). */
+    public void requireAdmin(String authorization, String address) {
         String credential = credential(authorization);
         if (adminToken.matches(credential)) {
             return;
         }
+        AuthFailures.Attempt attempt = failures.begin(address);
         if (clients.findActiveByApiKeyHash(Secrets.sha256(credential)).isPresent()) {
-            throw new io.callvault.web.ApiException(org.springframework.http.HttpStatus.FORBIDDEN,
-                    "the admin API takes only the admin token, not a client's key");
+            failures.succeeded(attempt);
+            throw ApiException.forbidden("the admin API takes only the admin token, not a client's key");
         }
-        throw new AuthenticationException(Reason.INVALID, "invalid admin token");
+        throw failures.failed(attempt, new AuthenticationException(Reason.INVALID, "invalid admin token"));
     }
 
-    private static String credential(String authorization) {
+    static String credential(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw new AuthenticationException(Reason.MISSING, "an Authorization header is required");
         }

@@ -1,5 +1,7 @@
 package io.callvault.tenancy;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -7,7 +9,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a controller take the authenticated {@link ClientPrincipal} as a parameter. */
+/**
+ * Authenticates the caller for a handler that takes a {@link ClientPrincipal} (an API key, or with
+ * {@link AccessTokenAccepted} also a Wellcloud token) or an {@link Admin} (the admin token).
+ */
 class ClientPrincipalResolver implements HandlerMethodArgumentResolver {
 
     private final Authenticator authenticator;
@@ -18,12 +23,20 @@ class ClientPrincipalResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == ClientPrincipal.class;
+        return parameter.getParameterType() == ClientPrincipal.class || parameter.getParameterType() == Admin.class;
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        return authenticator.client(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String address = request.getNativeRequest(HttpServletRequest.class).getRemoteAddr();
+        if (parameter.getParameterType() == Admin.class) {
+            authenticator.requireAdmin(authorization, address);
+            return new Admin(address);
+        }
+        return parameter.hasParameterAnnotation(AccessTokenAccepted.class)
+                ? authenticator.clientOrAccessToken(authorization, address)
+                : authenticator.client(authorization, address);
     }
 }

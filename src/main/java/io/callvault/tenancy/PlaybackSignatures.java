@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -21,21 +20,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlaybackSignatures {
 
-    private final ServerSecrets secrets;
+    private final PlaybackKeys keys;
     private final ClientRepository clients;
     private final Clock clock;
 
-    public PlaybackSignatures(ServerSecrets secrets, ClientRepository clients, Clock clock) {
-        this.secrets = secrets;
+    public PlaybackSignatures(PlaybackKeys keys, ClientRepository clients, Clock clock) {
+        this.keys = keys;
         this.clients = clients;
         this.clock = clock;
     }
 
     public String sign(String tenantId, String recordingId, long expiresEpochSecond, String clientId) {
-        return HexFormat.of().formatHex(mac(tenantId + "\n" + recordingId + "\n" + expiresEpochSecond + "\n" + clientId));
+        return HexFormat.of().formatHex(mac(keys.signing(), message(tenantId, recordingId, expiresEpochSecond, clientId)));
     }
 
-    /** The signing client, when the signature is genuine, unexpired and the client still active and permitted. */
+    private static String message(String tenantId, String recordingId, long expiresEpochSecond, String clientId) {
+        return tenantId + "\n" + recordingId + "\n" + expiresEpochSecond + "\n" + clientId;
+    }
+
+    /**
+     * The signing client, when the signature is genuine (by the current or a still-valid previous key), unexpired,
+     * expiring no later than the longest TTL from now (no key holder can make a URL that lives longer), and the
+     * client still active and permitted.
+     */
     Optional<ClientPrincipal> verify(String tenantId, String recordingId, String expires, String clientId, String sig) {
         long expiresAt;
         try {
@@ -43,21 +50,26 @@ public class PlaybackSignatures {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        if (clientId == null || sig == null || Instant.ofEpochSecond(Math.min(expiresAt, Instant.MAX.getEpochSecond()))
-                .isBefore(clock.instant())) {
+        long now = clock.instant().getEpochSecond();
+        if (clientId == null || sig == null || expiresAt < now || expiresAt > now + PlaybackKeys.LONGEST_TTL.toSeconds()) {
             return Optional.empty();
         }
-        String expected = sign(tenantId, recordingId, expiresAt, clientId);
-        if (!Secrets.sameHash(expected, sig.toLowerCase(java.util.Locale.ROOT))) {
+        String message = message(tenantId, recordingId, expiresAt, clientId);
+        String presented = sig.toLowerCase(java.util.Locale.ROOT);
+        boolean genuine = false;
+        for (byte[] key : keys.verifying()) {
+            genuine |= Secrets.sameHash(HexFormat.of().formatHex(mac(key, message)), presented);
+        }
+        if (!genuine) {
             return Optional.empty();
         }
         return clients.findActiveById(clientId).map(Client::principal).filter(p -> p.permits(tenantId));
     }
 
-    private byte[] mac(String message) {
+    private static byte[] mac(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.get("playback-url-hmac").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);

@@ -2,9 +2,13 @@ package io.callvault.tenancy;
 
 import java.util.Locale;
 
-/** What a client may do: {@code read} retrieves, {@code ingest} writes. */
+/**
+ * What a client may do, each on its own so that a client gets only what its job needs: {@code read} retrieves,
+ * {@code ingest} writes calls, recordings and transcripts, {@code delete} deletes calls and recordings,
+ * {@code hold} places and releases legal holds.
+ */
 public enum Scope {
-    READ, INGEST;
+    READ, INGEST, DELETE, HOLD;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +20,6 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + name + "': use read or ingest");
+        throw new IllegalArgumentException("unknown scope '" + name + "': use read, ingest, delete or hold");
     }
 }

@@ -1,6 +1,8 @@
 package io.callvault.web;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,48 +12,79 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * JSON requests are small: any body but an audio upload is capped at 1 MiB (413), so that no client can make the
- * server buffer a huge document. Audio uploads have their own limit, {@code CALLVAULT_MAX_UPLOAD}.
+ * No client can make the server buffer a huge document, or hold a thread with a trickle: a request body is capped at
+ * its endpoint's {@link RequestBodyLimit}, or at 1 MiB (413, in the surface's own model), and must arrive at
+ * {@code callvault.limits.body-min-rate} per second (default 1 KB) on average once
+ * {@code callvault.limits.body-grace} (default 20 s) has passed (else 408). A body announced larger than its limit
+ * is refused before it is read; a chunked one is cut off where it passes the limit.
  */
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
 
-    static final long MAX_JSON_BODY = 1024 * 1024;
+    static final long DEFAULT_LIMIT = 1024 * 1024;
+
+    private final List<RequestBodyLimit> limits;
+    private final ErrorModels errors;
+    private final long minBytesPerSecond;
+    private final long graceNanos;
+
+    BodySizeLimit(List<RequestBodyLimit> limits, ErrorModels errors,
+            @Value("${callvault.limits.body-min-rate:1KB}") DataSize minRate,
+            @Value("${callvault.limits.body-grace:20s}") Duration grace) {
+        this.limits = limits;
+        this.errors = errors;
+        this.minBytesPerSecond = minRate.toBytes();
+        this.graceNanos = grace.toNanos();
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isAudioUpload(request)) {
-            chain.doFilter(request, response);
+        long max = limitOf(request);
+        if (max >= 0 && request.getContentLengthLong() > max) {
+            errors.write(request, response, Failure.of(413, new BodyTooLargeException(max).getMessage()));
             return;
         }
-        if (request.getContentLengthLong() > MAX_JSON_BODY) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"request bodies other than audio uploads are limited to " + MAX_JSON_BODY + " bytes\"}");
-            return;
+        chain.doFilter(new GuardedRequest(request, max < 0 ? Long.MAX_VALUE : max), response);
+    }
+
+    private long limitOf(HttpServletRequest request) {
+        for (RequestBodyLimit limit : limits) {
+            if (limit.applies().test(request)) {
+                return limit.maxBytes();
+            }
         }
-        chain.doFilter(new CappedRequest(request), response);
+        return DEFAULT_LIMIT;
     }
 
-    private static boolean isAudioUpload(HttpServletRequest request) {
-        return HttpMethod.PUT.matches(request.getMethod()) && request.getRequestURI().matches("/v1/tenants/[^/]+/calls/[^/]+/recordings/[^/]+");
-    }
-
-    /** A chunked body with no Content-Length is cut off at the limit: reading past it fails, answered 400. */
-    private static final class CappedRequest extends HttpServletRequestWrapper {
+    /**
+     * Reading past the limit fails with {@link BodyTooLargeException} (413); a body that comes slower than the minimum
+     * rate fails with {@link BodyTooSlowException} (408).
+     */
+    private final class GuardedRequest extends HttpServletRequestWrapper {
+        private final long max;
+        private final long started = System.nanoTime();
         private ServletInputStream capped;
 
-        CappedRequest(HttpServletRequest request) {
+        GuardedRequest(HttpServletRequest request, long max) {
             super(request);
+            this.max = max;
+        }
+
+        private void check(long read) throws IOException {
+            if (read > max) {
+                throw new BodyTooLargeException(max);
+            }
+            long elapsed = System.nanoTime() - started;
+            if (elapsed > graceNanos && read < minBytesPerSecond * (elapsed / 1_000_000_000L)) {
+                throw new BodyTooSlowException(minBytesPerSecond);
+            }
         }
 
         @Override
@@ -64,8 +97,8 @@ class BodySizeLimit extends OncePerRequestFilter {
                     @Override
                     public int read() throws IOException {
                         int b = in.read();
-                        if (b >= 0 && ++read > MAX_JSON_BODY) {
-                            throw new IOException("request body exceeds " + MAX_JSON_BODY + " bytes");
+                        if (b >= 0) {
+                            check(++read);
                         }
                         return b;
                     }
@@ -73,8 +106,8 @@ class BodySizeLimit extends OncePerRequestFilter {
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         int n = in.read(buffer, offset, length);
-                        if (n > 0 && (read += n) > MAX_JSON_BODY) {
-                            throw new IOException("request body exceeds " + MAX_JSON_BODY + " bytes");
+                        if (n > 0) {
+                            check(read += n);
                         }
                         return n;
                     }

@@ -154,12 +154,12 @@ class AudioDeliveryHttpTest extends HttpTestBase {
         double before = served();
         get("Range", "bytes=0-999");
         assertThat(served() - before).isEqualTo(1000.0);
-        JsonNode uploads = api.get("/actuator/metrics/callvault.uploads?tag=outcome:created").json();
+        JsonNode uploads = api.get("/actuator/metrics/callvault.uploads?tag=outcome:created", "Authorization", "Bearer " + ADMIN_TOKEN).json();
         assertThat(uploads.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 
     private double served() {
-        Api.Response r = api.get("/actuator/metrics/callvault.bytes.served?tag=via:native");
+        Api.Response r = api.get("/actuator/metrics/callvault.bytes.served?tag=via:native", "Authorization", "Bearer " + ADMIN_TOKEN);
         return r.status() == 404 ? 0 : r.json().get("measurements").get(0).get("value").asDouble();
     }
 

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import io.callvault.support.Seeds;
 import io.callvault.support.Api;
 import io.callvault.support.ServerProcess;
 import io.callvault.support.TestS3;
@@ -62,7 +63,7 @@ class CrashSafetyTest {
                         "CALLVAULT_S3_ACCESS_KEY", TestS3.ACCESS_KEY, "CALLVAULT_S3_SECRET_KEY", TestS3.SECRET_KEY,
                         "CALLVAULT_S3_PATH_STYLE", "true")
                 : Map.of();
-        long seed = System.nanoTime();
+        long seed = Seeds.seed();
         Random random = new Random(seed);
         Path data = dir.resolve("data");
         List<Ack> acknowledged = Collections.synchronizedList(new ArrayList<>());
@@ -143,9 +144,9 @@ class CrashSafetyTest {
                 }
                 Thread.sleep(100);
             }
-            System.out.printf("crash test, " + storage + " store (seed %d): %d acknowledged, %d verified, 0 lost, %d killed in flight, "
+            System.out.printf("crash test, " + storage + " store (%s): %d acknowledged, %d verified, 0 lost, %d killed in flight, "
                     + "%d rows with audio, %d damaged, %d orphan files swept, %d files left%n",
-                    seed, acknowledged.size(), verified, unacknowledged, rows, damaged, filesBeforeRestart - files, files);
+                    Seeds.describe(seed), acknowledged.size(), verified, unacknowledged, rows, damaged, filesBeforeRestart - files, files);
             assertThat(damaged).as("rows pointing at missing or partial audio").isZero();
             assertThat(rows).as("every acknowledged upload has its row").isGreaterThanOrEqualTo(acknowledged.size());
             assertThat(files).as("stored audio without a row is swept").isEqualTo(rows);

@@ -37,7 +37,7 @@ class RetentionHttpTest extends HttpTestBase {
     @Test
     void aHeldCallCannotBeDeletedAndEveryChangeIsAudited() {
         String tenant = api.tenant("hold");
-        Api.Credentials c = api.readWriteClient(tenant);
+        Api.Credentials c = api.custodian(tenant);
         String recording = call(tenant, c, "c1", Instant.now());
         String base = "/v1/tenants/" + tenant;
 
@@ -91,7 +91,7 @@ class RetentionHttpTest extends HttpTestBase {
         String tenant = "ret-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.admin("POST", "/v1/admin/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"r\",\"retentionDays\":30}")
                 .status()).isEqualTo(201);
-        Api.Credentials c = api.readWriteClient(tenant);
+        Api.Credentials c = api.custodian(tenant);
         Instant now = Instant.now();
         String old = call(tenant, c, "old", now.minus(Duration.ofDays(40)));
         String held = call(tenant, c, "held", now.minus(Duration.ofDays(40)));

@@ -145,6 +145,11 @@ public final class Api {
         return client(List.of(tenant), "read", "ingest");
     }
 
+    /** A client with every scope: read, ingest, delete and hold. */
+    public Credentials custodian(String tenant) {
+        return client(List.of(tenant), "read", "ingest", "delete", "hold");
+    }
+
     public Response putRecording(Credentials c, String tenant, String callId, int recordId, byte[] audio, String query) {
         String path = "/v1/tenants/" + tenant + "/calls/" + callId + "/recordings/" + recordId + (query == null ? "" : "?" + query);
         return send("PUT", path, audio, "Authorization", c.bearer(), "Content-Type", "application/octet-stream");

@@ -34,7 +34,7 @@ class SecretsStayOutOfLogsHttpTest extends HttpTestBase {
         stored.delete(id);
         api.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer()); // logs an ERROR
 
-        assertThat(output.getAll()).contains("audio read failed") // the server did log during the test
+        assertThat(output.getAll()).contains("is missing or shorter than the catalog says") // the server did log during the test
                 .doesNotContain(client.apiKey()).doesNotContain(client.appSecret()).doesNotContain(token)
                 .doesNotContain(sig).doesNotContain("cvk_wrong-guess-0123456789").doesNotContain("wrong-secret-xyz")
                 .doesNotContain(ADMIN_TOKEN);

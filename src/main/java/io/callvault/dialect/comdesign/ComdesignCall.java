@@ -48,6 +48,17 @@ final class ComdesignCall {
         return instant == null ? null : INSTANT.format(instant);
     }
 
+    /**
+     * A call's status in history: {@code complete} once it ended (what the metadata of a finished call says),
+     * else the last status the platform reported, {@code connected} or {@code ringing}.
+     */
+    static String status(Call call) {
+        if (call.complete()) {
+            return "complete";
+        }
+        return call.connectTime() != null ? "connected" : "ringing";
+    }
+
     /** The metadata fields, in the vendor's order; {@code recordId} only when one record is meant. */
     static Map<String, Object> metadata(Call call, Integer recordId) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -68,23 +79,5 @@ final class ComdesignCall {
         m.put("connectTime", instant(call.connectTime()));
         m.put("disconnectTime", instant(call.disconnectTime()));
         return m;
-    }
-
-    /** Contract 4: a decimal integer up to 2^63−1, no sign, no leading zeros. Other calls do not exist here. */
-    static boolean isSession(String callId) {
-        if (callId.isEmpty() || callId.length() > 19 || (callId.length() > 1 && callId.charAt(0) == '0')) {
-            return false;
-        }
-        for (int i = 0; i < callId.length(); i++) {
-            if (callId.charAt(i) < '0' || callId.charAt(i) > '9') {
-                return false;
-            }
-        }
-        try {
-            Long.parseLong(callId);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

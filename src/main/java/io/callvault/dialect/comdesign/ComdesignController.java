@@ -25,6 +25,7 @@ import io.callvault.catalog.Transcript;
 import io.callvault.delivery.AudioBody;
 import io.callvault.delivery.AudioResponder;
 import io.callvault.delivery.RecordingAudio;
+import io.callvault.tenancy.AuthenticationException;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
@@ -36,8 +37,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -73,11 +72,9 @@ class ComdesignController {
     /** 音声データ取得API: the metadata, then the audio, as multipart/form-data with a Content-Length. */
     @PostMapping("/audio_data")
     void audioData(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
-        ComdesignRequest r = ComdesignRequest.parse(json, body);
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
+        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
         String tenantId = tenant(principal, r, Scope.READ);
         String sessionId = r.sessionId();
         int recordId = r.recordId();
@@ -92,7 +89,7 @@ class ComdesignController {
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Instant oldest = clock.instant().minus(Duration.ofDays(tenant.retrievalWindowDays()));
-        if (call.disconnectTime().isBefore(oldest)) {
+        if (!call.disconnectTime().isAfter(oldest)) { // "31 days or more" ago
             throw new ComdesignException(ComdesignError.AUDIO_EXPIRED, "session " + sessionId + " ended more than "
                     + tenant.retrievalWindowDays() + " days ago");
         }
@@ -119,10 +116,9 @@ class ComdesignController {
     /** 通話履歴取得API: a keyset page of calls, newest first, each with its record list. */
     @PostMapping("/history")
     Map<String, Object> history(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body) {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
-        ComdesignRequest r = ComdesignRequest.parse(json, body);
+            HttpServletRequest request) throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
+        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
         String tenantId = tenant(principal, r, Scope.READ);
         Instant from = r.instant("from");
         Instant to = r.instant("to");
@@ -132,15 +128,13 @@ class ComdesignController {
             throw ComdesignRequest.invalid("limit must be between 1 and " + Catalog.MAX_PAGE);
         }
         String cursor = r.optionalText("cursor");
-        Catalog.CallPage page = catalog.search(new CallQuery(tenantId, from, to, null, null, null, null, pageSize,
-                cursor == null ? null : CallCursor.decode(cursor)));
+        // only calls whose id is a session number exist here: filtered in the query, so no page comes back empty
+        Catalog.CallPage page = catalog.search(CallQuery.between(tenantId, from, to, pageSize,
+                cursor == null ? null : CallCursor.decode(cursor)).onlySessionNumbers());
         List<Map<String, Object>> calls = new ArrayList<>();
         for (Catalog.CallWithRecordings c : page.calls()) {
-            if (!ComdesignCall.isSession(c.call().callId())) {
-                continue;
-            }
             Map<String, Object> call = ComdesignCall.metadata(c.call(), null);
-            call.remove("status");
+            call.put("status", ComdesignCall.status(c.call()));
             List<Map<String, Object>> records = new ArrayList<>();
             for (Recording rec : c.recordings()) {
                 Map<String, Object> record = new LinkedHashMap<>();
@@ -167,10 +161,9 @@ class ComdesignController {
     /** 通話ステータス通知API: ringing, connected, disconnected (which completes the call). */
     @PostMapping("/status")
     Map<String, Object> status(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body) {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
-        ComdesignRequest r = ComdesignRequest.parse(json, body);
+            HttpServletRequest request) throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
+        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
         String tenantId = tenant(principal, r, Scope.INGEST);
         String sessionId = r.sessionId();
         String status = r.text("status");
@@ -192,16 +185,15 @@ class ComdesignController {
     /** 音声認識結果一括送信API: the recogniser pushes a call's transcripts; sending again replaces them. */
     @PostMapping("/speech_recognition_all/send")
     Map<String, Object> sendTranscripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body) {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
-        ComdesignRequest conversation = ComdesignRequest.parse(json, body).object("conversation");
+            HttpServletRequest request) throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
+        ComdesignRequest conversation = ComdesignRequest.parse(json, request.getInputStream()).object("conversation");
         String tenantId = tenant(principal, conversation, Scope.INGEST);
         String sessionId = conversation.sessionId();
         Integer direction = conversation.optionalInt("direction");
         Instant connect = conversation.optionalInstant("connectTime");
         Instant disconnect = conversation.optionalInstant("disconnectTime");
-        conversation.optionalBoolean("completed");
+        conversation.optionalFlag("completed");
         List<Transcript.Segment> segments = new ArrayList<>();
         Set<Integer> recordIds = new HashSet<>();
         for (ComdesignRequest record : conversation.array("recordList")) {
@@ -240,10 +232,9 @@ class ComdesignController {
     /** 音声認識結果一括取得API: every stored transcript of a call, in the push format. */
     @PostMapping("/speech_recognition_all")
     Map<String, Object> transcripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body) {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
-        ComdesignRequest r = ComdesignRequest.parse(json, body);
+            HttpServletRequest request) throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
+        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
         String tenantId = tenant(principal, r, Scope.READ);
         String sessionId = r.sessionId();
         Call call = call(tenantId, sessionId);
@@ -271,10 +262,9 @@ class ComdesignController {
     /** 音声認識結果取得API: one record's transcript. */
     @PostMapping("/speech_recognition")
     Map<String, Object> transcript(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestBody(required = false) byte[] body) {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, authorization);
-        ComdesignRequest r = ComdesignRequest.parse(json, body);
+            HttpServletRequest request) throws IOException {
+        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
+        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
         String tenantId = tenant(principal, r, Scope.READ);
         String sessionId = r.sessionId();
         int recordId = r.recordId();
@@ -291,10 +281,14 @@ class ComdesignController {
         return answer;
     }
 
-    /** The key must be the one of the client that owns the path's sourceUuid; then the apiVersion must be known. */
-    private ClientPrincipal enter(String apiVersion, String sourceUuid, String authorization) {
-        ClientPrincipal principal = authenticator.clientOfSource(sourceUuid, authorization)
-                .orElseThrow(ComdesignUnauthorized::new);
+    /**
+     * The key must be the one of the client that owns the path's sourceUuid (401 otherwise, not saying which part
+     * was wrong); then the apiVersion must be known.
+     */
+    private ClientPrincipal enter(String apiVersion, String sourceUuid, HttpServletRequest request) {
+        ClientPrincipal principal = authenticator.clientOfSource(sourceUuid, request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.getRemoteAddr()).orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.INVALID,
+                        "the API key is missing, unknown, or not the one of this sourceUuid"));
         if (!"v1".equals(apiVersion)) {
             throw ComdesignRequest.invalid("apiVersion '" + apiVersion + "' is not known: use v1");
         }

@@ -8,6 +8,7 @@ enum ComdesignError {
     AUDIO_EXPIRED("31日以上前の音声データを要求"),
     CALL_NOT_COMPLETED("未完了の通話に対する取得要求"),
     TOO_MANY_REQUESTS("リクエスト回数超過"),
+    UNAUTHORIZED("認証エラー"),
     INTERNAL_ERROR("内部エラー");
 
     private final String japanese;

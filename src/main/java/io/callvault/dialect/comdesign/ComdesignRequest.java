@@ -1,9 +1,12 @@
 package io.callvault.dialect.comdesign;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+
+import io.callvault.web.ApiException;
+import io.callvault.web.BodyTooLargeException;
+import io.callvault.web.Instants;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,17 +25,23 @@ final class ComdesignRequest {
         this.body = body;
     }
 
-    static ComdesignRequest parse(JsonMapper json, byte[] body) {
-        if (body == null || body.length == 0) {
-            throw missing("the request body is empty: a JSON object is required");
-        }
+    /** Reads the body as it streams in: a long call's transcript is never held twice. */
+    static ComdesignRequest parse(JsonMapper json, InputStream body) {
         try {
             JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
+            if (node == null || node.isMissingNode()) {
+                throw missing("the request body is empty: a JSON object is required");
+            }
+            if (!node.isObject()) {
                 throw missing("the request body must be a JSON object");
             }
             return new ComdesignRequest(node);
         } catch (JacksonException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BodyTooLargeException tooLarge) {
+                    throw invalid(tooLarge.getMessage());
+                }
+            }
             throw missing("the request body is not valid JSON");
         }
     }
@@ -46,7 +55,7 @@ final class ComdesignRequest {
         if (value == null || !value.isString()) {
             throw missing(name + " is missing or not a string");
         }
-        return value.asString();
+        return checked(name, value.asString());
     }
 
     String optionalText(String name) {
@@ -57,7 +66,15 @@ final class ComdesignRequest {
         if (!value.isString()) {
             throw missing(name + " must be a string");
         }
-        return value.asString();
+        return checked(name, value.asString());
+    }
+
+    /** PostgreSQL cannot store a NUL character, and no client means one. */
+    private static String checked(String name, String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw invalid(name + " contains a NUL character");
+        }
+        return text;
     }
 
     /** A sessionId: a JSON integer; its decimal string is the native callId. */
@@ -113,15 +130,19 @@ final class ComdesignRequest {
         return value.decimalValue();
     }
 
-    Boolean optionalBoolean(String name) {
+    /** A flag as the vendor sends it: {@code true}/{@code false}, or {@code 1}/{@code 0} (its own push format). */
+    Boolean optionalFlag(String name) {
         JsonNode value = body.get(name);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isBoolean()) {
-            throw missing(name + " must be true or false");
+        if (value.isBoolean()) {
+            return value.booleanValue();
         }
-        return value.booleanValue();
+        if (value.isIntegralNumber() && value.canConvertToInt() && (value.intValue() == 0 || value.intValue() == 1)) {
+            return value.intValue() == 1;
+        }
+        throw missing(name + " must be true, false, 1 or 0");
     }
 
     Instant optionalInstant(String name) {
@@ -130,9 +151,9 @@ final class ComdesignRequest {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid(name + " '" + value + "' is not an ISO-8601 instant such as 2023-01-04T11:22:33.123Z");
+            return Instants.parse(name, value);
+        } catch (ApiException e) {
+            throw invalid(e.getMessage());
         }
     }
 

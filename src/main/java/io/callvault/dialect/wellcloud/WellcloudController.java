@@ -12,6 +12,7 @@ import io.callvault.delivery.AudioBody;
 import io.callvault.delivery.AudioResponder;
 import io.callvault.delivery.DownloadFlag;
 import io.callvault.delivery.RecordingAudio;
+import io.callvault.tenancy.AccessTokenAccepted;
 import io.callvault.tenancy.AccessTokens;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
@@ -49,17 +50,18 @@ class WellcloudController {
 
     @PostMapping("/operation/apply/token")
     Map<String, String> token(@RequestParam(required = false) String appId,
-            @RequestParam(required = false) String appSecret, @RequestParam(required = false) String type) {
+            @RequestParam(required = false) String appSecret, @RequestParam(required = false) String type,
+            HttpServletRequest request) {
         if (!"tenant".equals(type)) {
             throw new WellcloudException(400, "type must be tenant");
         }
-        return tokens.issue(appId, appSecret)
+        return tokens.issue(appId, appSecret, request.getRemoteAddr())
                 .map(issued -> Map.of("token", issued.token()))
                 .orElseThrow(() -> new WellcloudException(425, "appId or appSecret is wrong"));
     }
 
     @GetMapping("/tenant/calls/{callId}/recordings2")
-    List<WellcloudRecording> recordings(ClientPrincipal principal, @PathVariable String callId) {
+    List<WellcloudRecording> recordings(@AccessTokenAccepted ClientPrincipal principal, @PathVariable String callId) {
         String tenantId = tenantOf(principal);
         Call call = catalog.findCall(tenantId, callId).orElseThrow(WellcloudException::noRecordingFile);
         List<Recording> recordings = catalog.recordingsOf(tenantId, callId);
@@ -71,7 +73,7 @@ class WellcloudController {
     }
 
     @RequestMapping(path = "/tenant/recording/{audioId}/stream2", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void recordingStream(ClientPrincipal principal, @PathVariable String audioId,
+    void recordingStream(@AccessTokenAccepted ClientPrincipal principal, @PathVariable String audioId,
             @RequestParam(required = false) String download, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String tenantId = tenantOf(principal);
@@ -86,7 +88,7 @@ class WellcloudController {
     }
 
     @RequestMapping(path = "/tenant/calls/{callId}/recording/stream", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void callStream(ClientPrincipal principal, @PathVariable String callId,
+    void callStream(@AccessTokenAccepted ClientPrincipal principal, @PathVariable String callId,
             @RequestParam(required = false) String download, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String tenantId = tenantOf(principal);

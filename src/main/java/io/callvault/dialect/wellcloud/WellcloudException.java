@@ -9,7 +9,7 @@ class WellcloudException extends RuntimeException {
     private final int status;
 
     WellcloudException(int status, String message) {
-        super(message);
+        super(message, null, false, false);
         this.status = status;
     }
 

@@ -150,10 +150,11 @@ class ComdesignHttpTest extends HttpTestBase {
     }
 
     @Test
-    void missingOrForeignKeysAre401WithoutABody() {
+    void missingOrForeignKeysAre401WithABodyThatDoesNotSayWhich() {
         Api.Credentials stranger = api.readWriteClient(tenant);
         String json = "{\"tenantId\":\"" + tenant + "\",\"sessionId\":1,\"recordId\":1}";
         String path = "/general/v1/" + client.sourceUuid() + "/call/audio_data";
+        java.util.Set<String> messages = new java.util.HashSet<>();
         for (Api.Response r : List.of(
                 api.json("POST", path, json),
                 api.json("POST", path, json, "Authorization", "wrong-key"),
@@ -161,8 +162,13 @@ class ComdesignHttpTest extends HttpTestBase {
                 api.json("POST", "/general/v1/" + java.util.UUID.randomUUID() + "/call/audio_data", json,
                         "Authorization", client.apiKey()))) {
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.body()).isEmpty();
+            assertThat(r.header("WWW-Authenticate")).isPresent();
+            assertThat(r.json().get("status").asString()).isEqualTo("error");
+            assertThat(r.json().get("errorCode").asString()).isEqualTo("UNAUTHORIZED");
+            assertThat(r.json().get("message").asString()).startsWith("認証エラー");
+            messages.add(r.json().get("message").asString());
         }
+        assertThat(messages).as("one message, whichever part was wrong").hasSize(1);
         assertThat(api.json("POST", path, json, "Authorization", client.bearer()).status()).isEqualTo(200);
     }
 
@@ -223,8 +229,13 @@ class ComdesignHttpTest extends HttpTestBase {
         }
         api.upload(client, tenant, "103", 1, TestAudio.pcm16(8000, 1, 8000));
         api.putRecording(client, tenant, "103", 2, null, "state=Fail");
-        api.json("PUT", "/v1/tenants/" + tenant + "/calls/not-a-session", "{\"connectTime\":\"" + base.plusSeconds(200) + "\"}",
-                "Authorization", client.bearer());
+        // calls that are not sessions, newer than all of them: a page of them must not come back empty
+        for (String notASession : List.of("not-a-session", "0105", "9223372036854775808", "12a", "-7")) {
+            api.json("PUT", "/v1/tenants/" + tenant + "/calls/" + notASession, "{\"connectTime\":\"" + base.plusSeconds(2000)
+                    + "\"}", "Authorization", client.bearer());
+        }
+        api.json("PUT", "/v1/tenants/" + tenant + "/calls/9223372036854775807", "{\"connectTime\":\"" + base.plusSeconds(1000)
+                + "\"}", "Authorization", client.bearer());
 
         List<Long> sessions = new ArrayList<>();
         String cursor = null;
@@ -233,15 +244,18 @@ class ComdesignHttpTest extends HttpTestBase {
             JsonNode page = post(client, "history", "{\"tenantId\":\"" + tenant + "\",\"from\":\"" + base + "\",\"to\":\""
                     + base.plusSeconds(3600) + "\",\"limit\":2" + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}").json();
             assertThat(page.get("status").asString()).isEqualTo("complete");
+            assertThat(page.get("calls")).as("a page of history is never empty when more follow").isNotEmpty();
             for (JsonNode call : page.get("calls")) {
                 sessions.add(call.get("sessionId").asLong());
+                assertThat(call.get("status").asString()).isEqualTo(call.get("sessionId").asLong() == Long.MAX_VALUE
+                        ? "connected" : "complete");
                 if (call.get("sessionId").asLong() == 103) {
                     call103 = call;
                 }
             }
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
-        assertThat(sessions).containsExactly(105L, 104L, 103L, 102L, 101L);
+        assertThat(sessions).containsExactly(Long.MAX_VALUE, 105L, 104L, 103L, 102L, 101L);
         assertThat(call103.get("agentName").asString()).isEqualTo("コムデザイン一郎");
         assertThat(call103.get("recordList")).hasSize(2);
         assertThat(call103.get("recordList").get(0).get("recordId").asInt()).isEqualTo(1);

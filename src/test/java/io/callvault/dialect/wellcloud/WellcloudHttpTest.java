@@ -187,7 +187,7 @@ class WellcloudHttpTest extends HttpTestBase {
     }
 
     @Test
-    void callStreamJoinsMuLawAndMp3AndFallsBackToTheFirstSegment() throws Exception {
+    void callStreamJoinsMuLawAndMp3AndRefusesSegmentsOfDifferentFormats() throws Exception {
         api.upload(client, tenant, "ulaw", 1, TestAudio.mulaw(8000, 1, 3000));
         api.upload(client, tenant, "ulaw", 2, TestAudio.mulaw(8000, 1, 5000));
         try (AudioInputStream in = TestAudio.read(wc("/tenant/calls/ulaw/recording/stream").body())) {
@@ -211,7 +211,13 @@ class WellcloudHttpTest extends HttpTestBase {
         byte[] pcm = TestAudio.pcm16(8000, 1, 800);
         api.upload(client, tenant, "mixed", 1, pcm);
         api.upload(client, tenant, "mixed", 2, TestAudio.mulaw(8000, 1, 800));
-        assertThat(wc("/tenant/calls/mixed/recording/stream").body()).isEqualTo(pcm);
+        Api.Response mixed = wc("/tenant/calls/mixed/recording/stream");
+        assertThat(mixed.status()).as("not segment 1 passed off as the whole call").isEqualTo(422);
+        assertThat(mixed.json().get("code").asString()).isEqualTo("422");
+        assertThat(mixed.json().get("message").asString()).contains("differ in codec");
+        api.putRecording(client, tenant, "single", 1, null, "state=Fail");
+        api.upload(client, tenant, "single", 2, pcm);
+        assertThat(wc("/tenant/calls/single/recording/stream").body()).as("one segment with audio is the call").isEqualTo(pcm);
 
         api.putRecording(client, tenant, "silent", 1, null, "state=Fail");
         assertError(wc("/tenant/calls/silent/recording/stream"), 448, "录音文件不存在");

@@ -1,0 +1,62 @@
+package io.callvault.dialect.comdesign;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.callvault.web.ErrorModel;
+import io.callvault.web.Failure;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Comdesign's error model, for every failure under {@code /general}: HTTP 200 with
+ * {@code {"status":"error","errorCode","message"}} (the message in Japanese, then English); a missing or foreign key
+ * HTTP 401 with a body that does not say which; the server's own failure HTTP 500 with INTERNAL_ERROR.
+ */
+@Component
+class ComdesignErrorModel implements ErrorModel {
+
+    static final String BASE = "/general";
+
+    @Override
+    public boolean covers(String path) {
+        return path.equals(BASE) || path.startsWith(BASE + "/");
+    }
+
+    @Override
+    public ResponseEntity<Object> answer(Failure failure) {
+        ComdesignError error = failure.code() != null ? ComdesignError.valueOf(failure.code()) : errorOf(failure.status());
+        String message = failure.code() != null ? failure.message() : error.japanese() + " (" + failure.message() + ")";
+        int status = error == ComdesignError.UNAUTHORIZED ? 401 : error == ComdesignError.INTERNAL_ERROR ? 500 : 200;
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (status == 401) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"comdesign\"");
+        }
+        if (failure.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()));
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", "error");
+        body.put("errorCode", error.name());
+        body.put("message", message);
+        return answer.body(body);
+    }
+
+    /**
+     * A failure that came with no Comdesign code (from the framework, a filter or the shared core), by its HTTP
+     * meaning: a path or method that names no API is INVALID_PARAMETER, as is a body over the limit; a body that
+     * cannot be read as JSON is MISSING_PARAMETER.
+     */
+    private static ComdesignError errorOf(int status) {
+        return switch (status) {
+            case 401 -> ComdesignError.UNAUTHORIZED;
+            case 429 -> ComdesignError.TOO_MANY_REQUESTS;
+            case 403 -> ComdesignError.TENANT_NOT_PERMITTED;
+            case 404, 405, 409, 413, 422 -> ComdesignError.INVALID_PARAMETER;
+            default -> status >= 500 ? ComdesignError.INTERNAL_ERROR : ComdesignError.MISSING_PARAMETER;
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package io.callvault.web;
+
+import java.time.Duration;
+
+/**
+ * A failure to answer, before any surface has put it in its own words.
+ *
+ * @param status     the HTTP meaning of the failure (a surface may answer it with another status, as Comdesign does)
+ * @param code       the surface's own error code when the thrower knew it (Comdesign's errorCode), else null
+ * @param message    what is wrong, in the client's terms
+ * @param retryAfter when to try again (429), else null
+ */
+public record Failure(int status, String code, String message, Duration retryAfter) {
+
+    public static Failure of(int status, String message) {
+        return new Failure(status, null, message, null);
+    }
+
+    /** Retry-After in whole seconds, rounded up, at least 1. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}
