@@ -3,13 +3,10 @@ package io.callvault.tenancy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.callvault.web.ApiException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +18,13 @@ public class AccessTokens {
 
     static final Duration LIFETIME = Duration.ofHours(24);
 
-    private final JdbcClient jdbc;
+    private final AccessTokenRepository tokens;
     private final ClientRepository clients;
     private final AuthFailures failures;
     private final Clock clock;
 
-    public AccessTokens(JdbcClient jdbc, ClientRepository clients, AuthFailures failures, Clock clock) {
-        this.jdbc = jdbc;
+    public AccessTokens(AccessTokenRepository tokens, ClientRepository clients, AuthFailures failures, Clock clock) {
+        this.tokens = tokens;
         this.clients = clients;
         this.failures = failures;
         this.clock = clock;
@@ -70,27 +67,19 @@ public class AccessTokens {
         }
         String token = Secrets.newToken("wct_");
         Instant expiresAt = clock.instant().plus(LIFETIME);
-        jdbc.sql("delete from wellcloud_tokens where expires_at < ?").param(clock.instant().atOffset(ZoneOffset.UTC)).update();
-        jdbc.sql("insert into wellcloud_tokens (token_hash, client_id, tenant_id, expires_at) values (?, ?, ?, ?)")
-                .params(Secrets.sha256(token), client.id(), client.tenants().iterator().next(),
-                        expiresAt.atOffset(ZoneOffset.UTC))
-                .update();
+        tokens.deleteExpired(clock.instant());
+        tokens.insert(Secrets.sha256(token), new AccessTokenRepository.Token(client.id(), client.tenants().iterator().next(),
+                expiresAt));
         return Optional.of(new IssuedToken(token, expiresAt));
     }
 
     /** The principal a live token stands for, until the token expires. */
     Optional<Authenticated> resolve(String tokenHash) {
-        return jdbc.sql("select client_id, tenant_id, expires_at from wellcloud_tokens where token_hash = ?")
-                .param(tokenHash)
-                .query((rs, row) -> new TokenRow(rs.getString("client_id"), rs.getString("tenant_id"),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                .optional()
+        return tokens.find(tokenHash)
                 .filter(row -> row.expiresAt().isAfter(clock.instant()))
                 .flatMap(row -> clients.findActiveById(row.clientId())
                         .map(client -> new Authenticated(new ClientPrincipal(client.id(), client.name(), client.tenants(),
                                 client.scopes(), Optional.of(row.tenantId())), row.expiresAt(), true)));
     }
 
-    private record TokenRow(String clientId, String tenantId, Instant expiresAt) {
-    }
 }

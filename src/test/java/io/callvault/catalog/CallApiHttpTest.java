@@ -128,5 +128,39 @@ class CallApiHttpTest extends HttpTestBase {
         assertThat(api.get(path + "cursor=garbage!!", "Authorization", client.bearer()).status()).isEqualTo(400);
         assertThat(api.get(path + "from=never", "Authorization", client.bearer()).status()).isEqualTo(400);
         assertThat(api.get(path + "direction=Up", "Authorization", client.bearer()).status()).isEqualTo(400);
+        Api.Response unknown = api.get(path + "caller=0311", "Authorization", client.bearer());
+        assertThat(unknown.status()).as("an unknown filter is not silently ignored").isEqualTo(400);
+        assertThat(unknown.json().get("detail").asString()).contains("caller").contains("ani");
+        assertThat(api.get(path + "ani=anonymous", "Authorization", client.bearer()).status()).isEqualTo(400);
+        assertThat(api.get(path + "from=%2B999999999-12-31T23:59:59Z", "Authorization", client.bearer()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void phoneNumbersMatchAsPeopleTypeThemAndOtherFiltersNarrow() {
+        put("p1", "{\"ani\":\"+1 555-123-4567\",\"dnis\":\"(0120) 11-22\",\"agentName\":\"Grace Hopper\",\"skillName\":\"Billing\"}");
+        put("p2", "{\"ani\":\"15551239999\",\"agentName\":\"Ada Lovelace\",\"skillName\":\"Sales\"}");
+        put("p3", "{\"ani\":\"+44 20 7946 0000\",\"agentName\":\"Alan Turing\",\"skillName\":\"Billing\"}");
+        put("p4", "{\"ani\":\"1559\",\"agentName\":\"grace kelly\"}");
+        assertThat(search("ani=15551234567")).containsExactly("p1");
+        assertThat(search("ani=%2B1%20(555)%20123")).as("a prefix, typed with punctuation").containsExactlyInAnyOrder("p1", "p2");
+        assertThat(search("ani=1555")).containsExactlyInAnyOrder("p1", "p2");
+        assertThat(search("ani=155")).containsExactlyInAnyOrder("p1", "p2", "p4");
+        assertThat(search("ani=1559")).containsExactly("p4");
+        assertThat(search("ani=9")).isEmpty();
+        assertThat(search("dnis=01201122")).containsExactly("p1");
+        assertThat(search("agentName=grace")).containsExactlyInAnyOrder("p1", "p4");
+        assertThat(search("agentName=LOVE")).containsExactly("p2");
+        assertThat(search("agentName=100%25")).isEmpty();
+        assertThat(search("skill=Billing")).containsExactlyInAnyOrder("p1", "p3");
+        assertThat(search("skill=Billing&agentName=turing")).containsExactly("p3");
+    }
+
+    private List<String> search(String query) {
+        Api.Response page = api.get("/v1/tenants/" + tenant + "/calls?limit=100&" + query, "Authorization", client.bearer());
+        assertThat(page.status()).as(query + ": " + page.text()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().get("calls").forEach(c -> ids.add(c.get("callId").asString()));
+        return ids;
     }
 }

@@ -7,8 +7,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -17,57 +22,71 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.callvault.audit.AccessTrail;
+import io.callvault.support.StatementRecorder;
 import io.callvault.support.TestDatabase;
+import io.callvault.tenancy.AccessTokenRepository;
+import io.callvault.tenancy.ClientRepository;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Every query the API runs on a request, EXPLAINed on PostgreSQL over a catalog of 100,000 calls and 200,000
  * recordings in 50 tenants (and 200,000 access-log rows, for the audit API): each must be answered from an index,
- * never a sequential scan. The statements are those of the repositories, with literal values.
+ * never a sequential scan. The statements are the ones the repositories themselves send, recorded as they run
+ * with the parameters they bind, not copies of their SQL.
  */
 class QueryPlanTest {
 
     private static final String SCHEMA = "cv_plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private static final Instant DAY = Instant.parse("2026-01-05T00:00:00Z");
     private static Connection db;
+    private static StatementRecorder recorder;
 
-    static Map<String, String> queries() {
-        return Map.ofEntries(
-                Map.entry("call by id", "select * from calls where tenant_id = 't-7' and id = 'c-7-1234'"),
-                Map.entry("recordings of a call",
-                        "select * from recordings where tenant_id = 't-7' and call_id = 'c-7-1234' order by record_id"),
-                Map.entry("recording by id", "select * from recordings where id = 'r-7-1234-1' and tenant_id = 't-7'"),
-                Map.entry("segment", "select * from recordings where tenant_id = 't-7' and call_id = 'c-7-1234' and record_id = 2"),
-                Map.entry("first page", "select * from calls where tenant_id = 't-7' order by sort_time desc, id desc limit 51"),
-                Map.entry("next page", "select * from calls where tenant_id = 't-7' and (sort_time, id) < "
-                        + "(timestamptz '2026-01-10 00:00:00+00', 'c-7-0500') order by sort_time desc, id desc limit 51"),
-                Map.entry("time window", "select * from calls where tenant_id = 't-7' and sort_time >= timestamptz "
-                        + "'2026-01-05 00:00:00+00' and sort_time < timestamptz '2026-01-06 00:00:00+00' "
-                        + "order by sort_time desc, id desc limit 51"),
-                Map.entry("by ani", "select * from calls where tenant_id = 't-7' and ani = '0300000042' "
-                        + "order by sort_time desc, id desc limit 51"),
-                Map.entry("by agent", "select * from calls where tenant_id = 't-7' and agent_id = 'agent-3' "
-                        + "order by sort_time desc, id desc limit 51"),
-                Map.entry("recordings of a page", "select * from recordings where tenant_id = 't-7' and call_id in "
-                        + "('c-7-1', 'c-7-2', 'c-7-3') order by call_id, record_id"),
-                Map.entry("api key", "select * from clients where api_key_hash = 'abc' and revoked_at is null"),
-                Map.entry("token", "select client_id, tenant_id, expires_at from wellcloud_tokens where token_hash = 'abc'"),
-                Map.entry("client tenants", "select tenant_id from client_tenants where client_id = 'x' order by tenant_id"),
-                Map.entry("transcript", "select * from transcript_sentences where tenant_id = 't-7' and call_id = 'c-7-1' "
-                        + "and record_id = 1 order by sequence"),
-                // the audit API (AccessLogController): newest first by id, after a cursor, per filter
-                Map.entry("reads of a tenant", "select * from access_log where 1 = 1 and tenant_id = 't-7' "
-                        + "and id < 150000 order by id desc limit 101"),
-                Map.entry("reads by a client", "select * from access_log where 1 = 1 and client_id = 'client-7' "
-                        + "order by id desc limit 101"),
-                Map.entry("reads of a recording", "select * from access_log where 1 = 1 and recording_id = 'r-t-7-c-7-1-1' "
-                        + "order by id desc limit 101"),
-                Map.entry("reads of a recording in a period", "select * from access_log where 1 = 1 "
-                        + "and recording_id = 'r-t-7-c-7-1-1' and read_at >= timestamptz '2026-01-05 00:00:00+00' "
-                        + "and read_at < timestamptz '2026-01-06 00:00:00+00' order by id desc limit 101"),
-                Map.entry("reads of a call", "select * from access_log where 1 = 1 and tenant_id = 't-7' "
-                        + "and call_id = 'c-7-1' order by id desc limit 101"),
-                Map.entry("reads of a tenant in a period", "select * from access_log where 1 = 1 and tenant_id = 't-7' "
-                        + "and read_at >= timestamptz '2026-01-05 00:00:00+00' "
-                        + "and read_at < timestamptz '2026-01-06 00:00:00+00' order by id desc limit 101"));
+    static Map<String, Consumer<JdbcClient>> queries() {
+        Map<String, Consumer<JdbcClient>> queries = new LinkedHashMap<>();
+        queries.put("call by id", jdbc -> new CallRepository(jdbc).find("t-7", "c-7-1234"));
+        queries.put("recordings of a call", jdbc -> new RecordingRepository(jdbc).findByCall("t-7", "c-7-1234"));
+        queries.put("recording by id", jdbc -> new RecordingRepository(jdbc).find("t-7", "r-t-7-c-7-1234-1"));
+        queries.put("segment", jdbc -> new RecordingRepository(jdbc).findSegment("t-7", "c-7-1234", 2));
+        queries.put("recordings of a page", jdbc -> new RecordingRepository(jdbc).findByCalls("t-7",
+                List.of("c-7-1", "c-7-2", "c-7-3")));
+        queries.put("first page", jdbc -> search(jdbc, null, null, null, null, null, null, null));
+        queries.put("next page", jdbc -> search(jdbc, null, null, null, null, null, null,
+                new CallCursor(Instant.parse("2026-01-10T00:00:00Z"), "c-7-0500")));
+        queries.put("time window", jdbc -> search(jdbc, DAY, DAY.plusSeconds(86400), null, null, null, null, null));
+        queries.put("by ani digits", jdbc -> search(jdbc, null, null, "030000004", null, null, null, null));
+        queries.put("by dnis digits", jdbc -> search(jdbc, null, null, null, "0120", null, null, null));
+        queries.put("by agent", jdbc -> search(jdbc, null, null, null, null, "agent-3", null, null));
+        queries.put("by skill", jdbc -> search(jdbc, null, null, null, null, null, "skill-3", null));
+        queries.put("comdesign history", jdbc -> new CallRepository(jdbc).search(
+                CallQuery.between("t-7", DAY, DAY.plusSeconds(86400), 100, null).onlySessionNumbers()));
+        queries.put("api key", jdbc -> new ClientRepository(jdbc).findActiveByApiKeyHash("abc"));
+        queries.put("previous api key", jdbc -> new ClientRepository(jdbc).findActiveByAnyApiKeyHash("abc", Instant.now()));
+        queries.put("source uuid", jdbc -> new ClientRepository(jdbc).findActiveBySourceUuid("src-7"));
+        queries.put("app id", jdbc -> new ClientRepository(jdbc).findActiveByAppId("app-7"));
+        queries.put("token", jdbc -> new AccessTokenRepository(jdbc).find("abc"));
+        queries.put("transcript", jdbc -> new TranscriptRepository(jdbc, null).findSegment("t-7", "c-7-10", 1));
+        queries.put("reads of a tenant", jdbc -> trail(jdbc, "t-7", null, null, null, null, null, 150000L));
+        queries.put("reads by a client", jdbc -> trail(jdbc, null, "client-7", null, null, null, null, null));
+        queries.put("reads of a recording", jdbc -> trail(jdbc, null, null, "r-t-7-c-7-1-1", null, null, null, null));
+        queries.put("reads of a recording in a period", jdbc -> trail(jdbc, null, null, "r-t-7-c-7-1-1", null, DAY,
+                DAY.plusSeconds(86400), null));
+        queries.put("reads of a call", jdbc -> trail(jdbc, "t-7", null, null, "c-7-1", null, null, null));
+        queries.put("reads of a tenant in a period", jdbc -> trail(jdbc, "t-7", null, null, null, DAY,
+                DAY.plusSeconds(86400), null));
+        return queries;
+    }
+
+    private static void search(JdbcClient jdbc, Instant from, Instant to, String ani, String dnis, String agent,
+            String skill, CallCursor after) {
+        new CallRepository(jdbc).search(new CallQuery("t-7", from, to, ani, dnis, agent, null, skill, null, false, 51, after));
+    }
+
+    private static void trail(JdbcClient jdbc, String tenant, String client, String recording, String call, Instant from,
+            Instant to, Long after) {
+        new AccessTrail(jdbc).page(new AccessTrail.Filter(tenant, client, recording, call, null, from, to, 100, after));
     }
 
     @BeforeAll
@@ -81,14 +100,17 @@ class QueryPlanTest {
             Assumptions.abort("PostgreSQL not reachable, skipping the query plans: " + e.getMessage());
         }
         Flyway.configure().dataSource(TestDatabase.PG_URL, TestDatabase.PG_USER, "").schemas(SCHEMA).load().migrate();
+        recorder = new StatementRecorder(new SingleConnectionDataSource(TestDatabase.PG_URL + (TestDatabase.PG_URL.contains("?")
+                ? "&" : "?") + "currentSchema=" + SCHEMA, TestDatabase.PG_USER, "", true));
         try (Statement s = db.createStatement()) {
             s.execute("set search_path to " + SCHEMA);
             s.execute("insert into tenants select 't-' || g, 'tenant ' || g, 'UTC', null, 31, now() from generate_series(1, 50) g");
             s.execute("""
-                    insert into calls (tenant_id, id, direction, ani, dnis, agent_id, connect_time, disconnect_time,
-                      sort_time, created_at, updated_at)
-                    select 't-' || (g % 50 + 1), 'c-' || (g % 50 + 1) || '-' || (g / 50), 'Inbound',
-                      '03' || lpad((g % 100000)::text, 8, '0'), '0120', 'agent-' || (g % 40),
+                    insert into calls (tenant_id, id, direction, ani, dnis, ani_digits, dnis_digits, agent_id, skill_name,
+                      connect_time, disconnect_time, sort_time, created_at, updated_at)
+                    select 't-' || (g % 50 + 1), case when g % 3 = 0 then (g + 1)::text else 'c-' || (g % 50 + 1) || '-' || (g / 50) end,
+                      'Inbound', '03' || lpad((g % 100000)::text, 8, '0'), '0120-' || (g % 1000),
+                      '03' || lpad((g % 100000)::text, 8, '0'), '0120' || (g % 1000), 'agent-' || (g % 40), 'skill-' || (g % 30),
                       timestamptz '2026-01-01' + g * interval '13 seconds',
                       timestamptz '2026-01-01' + g * interval '13 seconds' + interval '3 minutes',
                       timestamptz '2026-01-01' + g * interval '13 seconds', now(), now()
@@ -137,18 +159,33 @@ class QueryPlanTest {
             }
             db.close();
         }
+        if (recorder != null) {
+            ((SingleConnectionDataSource) recorder.getTargetDataSource()).destroy();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void isAnsweredFromAnIndex(String name) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("explain " + queries().get(name))) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
+        recorder.take();
+        queries().get(name).accept(JdbcClient.create(recorder));
+        List<StatementRecorder.Statement> sent = recorder.take();
+        assertThat(sent).as(name + ": the repository sent a query").isNotEmpty();
+        for (StatementRecorder.Statement statement : sent) {
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = db.prepareStatement("explain " + statement.sql())) {
+                for (int i = 0; i < statement.parameters().size(); i++) {
+                    explain.setObject(i + 1, statement.parameters().get(i));
+                }
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
             }
+            assertThat(plan.toString()).as(name + ": " + statement.sql() + "\n" + plan).doesNotContain("Seq Scan")
+                    .containsPattern("Index (Only )?Scan");
         }
-        assertThat(plan.toString()).as(name + ":\n" + plan).doesNotContain("Seq Scan").containsPattern("Index (Only )?Scan");
     }
 
     static java.util.stream.Stream<String> names() {

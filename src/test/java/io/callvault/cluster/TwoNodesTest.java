@@ -133,6 +133,25 @@ class TwoNodesTest {
         assertThat(b.get(recording + "/audio", "Authorization", client.bearer()).status()).isEqualTo(404);
     }
 
+    /** Failed authentications are counted in Redis: guesses through one node use up the allowance on the other. */
+    @Test
+    void failedAuthenticationsAreCountedAcrossNodes() {
+        String tenant = a.tenant("guess");
+        Api.Credentials client = a.readWriteClient(tenant);
+        String address = "203.0.113." + (1 + new java.util.Random().nextInt(254));
+        String calls = "/v1/tenants/" + tenant + "/calls";
+        int status = 0;
+        int guesses = 0;
+        while (status != 429 && guesses < 40) {
+            status = a.get(calls, "Authorization", "Bearer two-node-guess-" + guesses++, "X-Forwarded-For", address).status();
+        }
+        assertThat(status).as("node a refuses after " + guesses + " guesses").isEqualTo(429);
+        assertThat(b.get(calls, "Authorization", "Bearer another-guess", "X-Forwarded-For", address).status())
+                .as("node b knows the address has no failures left").isEqualTo(429);
+        assertThat(b.get(calls, "Authorization", client.bearer(), "X-Forwarded-For", address).status())
+                .as("a valid key from the same address").isEqualTo(200);
+    }
+
     /**
      * The status the other node answers once the change has reached it: the database delivers the change as it
      * commits, but not synchronously with the answer to the request that made it. The nodes keep cached rows for an
@@ -198,6 +217,8 @@ class TwoNodesTest {
         p.put("callvault.s3.path-style", "true");
         p.put("callvault.redis-url", REDIS);
         p.put("callvault.cache.ttl", "1h");
+        // requests name their client address, so that the throttle test spends another address's allowance
+        p.put("callvault.trusted-proxies", "127\\.0\\.0\\.1");
         // the nodes of one deployment share the playback key (each would make its own file otherwise)
         p.put("callvault.playback.key", "two-nodes-test-playback-key-0123456789abcdef");
         p.put("callvault.comdesign.burst", "5");

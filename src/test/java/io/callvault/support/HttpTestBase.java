@@ -20,12 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
         "callvault.max-upload=8MB",
         // the tests fail authentication on purpose, all from 127.0.0.1; AuthThrottleHttpTest sets a real limit
         "callvault.auth-throttle.failures=1000000",
+        "callvault.metrics-token=" + HttpTestBase.METRICS_TOKEN,
+        "callvault.cors.allowed-origins=" + HttpTestBase.CRM_ORIGIN,
         "logging.structured.format.console="
 })
 @Import(TestClockConfiguration.class)
 public abstract class HttpTestBase {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String METRICS_TOKEN = "test-metrics-token";
+    /** The one origin whose pages may call the API from a browser (CORS). */
+    public static final String CRM_ORIGIN = "https://crm.example.test";
 
     @LocalServerPort
     protected int port;

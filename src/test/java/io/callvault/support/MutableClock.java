@@ -10,18 +10,27 @@ import java.time.ZoneOffset;
 public final class MutableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozen;
 
     public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
+    /** Stops the clock where it is (it still moves by {@link #advance}), for a test of an exact boundary. */
+    public Instant freeze() {
+        frozen = Instant.now();
+        return instant();
+    }
+
     public void reset() {
         offset = Duration.ZERO;
+        frozen = null;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant base = frozen;
+        return (base == null ? Instant.now() : base).plus(offset);
     }
 
     @Override

@@ -29,13 +29,10 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, String adminToken, List<String> jvmOptions, Map<String, String> env)
             throws IOException, InterruptedException {
         int port = freePort();
-        String classes = System.getProperty("callvault.classes", "target/classes");
-        String runtime = Files.readString(Path.of(System.getProperty("callvault.runtime-classpath",
-                "target/runtime-classpath.txt"))).strip();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classes + File.pathSeparator + runtime, "io.callvault.CallVaultApplication"));
+        command.addAll(List.of("-cp", classpath(), "io.callvault.CallVaultApplication"));
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -48,6 +45,42 @@ public final class ServerProcess implements AutoCloseable {
         ServerProcess server = new ServerProcess(builder.start(), port, log);
         server.awaitHealthy();
         return server;
+    }
+
+    /** What a jar command printed, and how it exited. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /**
+     * Runs {@code java -jar callvault.jar ARGS} (the built classes and the runtime classpath) on this data folder,
+     * as an operator would beside the running server, and waits at most two minutes for it.
+     */
+    public static CommandResult command(Path dataDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-cp", classpath(), "io.callvault.CallVaultApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CALLVAULT_DATA_DIR", dataDir.toString());
+        builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().remove("CALLVAULT_ADMIN_TOKEN");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end: " + new String(output));
+        }
+        return new CommandResult(process.exitValue(), new String(output, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String classpath() throws IOException {
+        String classes = System.getProperty("callvault.classes", "target/classes");
+        String runtime = Files.readString(Path.of(System.getProperty("callvault.runtime-classpath",
+                "target/runtime-classpath.txt"))).strip();
+        return classes + File.pathSeparator + runtime;
     }
 
     public int port() {

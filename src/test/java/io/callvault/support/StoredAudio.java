@@ -94,7 +94,7 @@ public final class StoredAudio {
         }
     }
 
-    private static Path file(String key) {
+    public static Path file(String key) {
         return TestDatabase.dataDir().resolve("audio").resolve(key);
     }
 }

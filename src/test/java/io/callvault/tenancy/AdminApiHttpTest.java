@@ -20,6 +20,8 @@ class AdminApiHttpTest extends HttpTestBase {
         assertThat(created.json().get("timeZone").asString()).isEqualTo("UTC");
         assertThat(created.json().get("retrievalWindowDays").asInt()).isEqualTo(31);
         assertThat(created.json().get("retentionDays").isNull()).isTrue();
+        assertThat(api.admin("GET", "/v1/admin/tenants/" + id, null).json().get("retentionDays").isNull())
+                .as("keep forever reads back as keep forever, not 0").isTrue();
 
         Api.Response again = api.admin("POST", "/v1/admin/tenants", "{\"id\":\"" + id + "\",\"name\":\"Acme\"}");
         assertThat(again.status()).isEqualTo(409);
@@ -105,5 +107,70 @@ class AdminApiHttpTest extends HttpTestBase {
                 .isEqualTo(201);
         assertThat(api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", writer.bearer()).status()).isEqualTo(403);
         assertThat(api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", reader.bearer()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tenantsAreListedReadAndChangedAndEveryChangeIsAudited() {
+        String id = api.tenant("change", "Asia/Tokyo");
+        assertThat(api.admin("GET", "/v1/admin/tenants", null).json().findValuesAsString("id")).contains(id);
+        Api.Response changed = api.admin("PATCH", "/v1/admin/tenants/" + id,
+                "{\"retentionDays\":90,\"retrievalWindowDays\":7,\"timeZone\":\"Europe/Paris\"}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        Api.Response read = api.admin("GET", "/v1/admin/tenants/" + id, null);
+        assertThat(read.json().get("retentionDays").asInt()).isEqualTo(90);
+        assertThat(read.json().get("retrievalWindowDays").asInt()).isEqualTo(7);
+        assertThat(read.json().get("timeZone").asString()).isEqualTo("Europe/Paris");
+        assertThat(read.json().get("name").asString()).as("left out, kept").isEqualTo("change");
+        api.admin("PATCH", "/v1/admin/tenants/" + id, "{\"retentionDays\":null}");
+        assertThat(api.admin("GET", "/v1/admin/tenants/" + id, null).json().get("retentionDays").isNull()).isTrue();
+        assertThat(api.admin("PATCH", "/v1/admin/tenants/" + id, "{\"retentionDays\":0}").status()).isEqualTo(400);
+        assertThat(api.admin("PATCH", "/v1/admin/tenants/" + id, "{\"id\":\"other\"}").status()).isEqualTo(400);
+        assertThat(api.admin("PATCH", "/v1/admin/tenants/no-such-" + id, "{\"name\":\"x\"}").status()).isEqualTo(404);
+
+        List<String> actions = new java.util.ArrayList<>();
+        api.admin("GET", "/v1/admin/audit?limit=1000", null).json().get("entries").forEach(entry -> {
+            if (entry.get("target").asString().equals(id)) {
+                actions.add(entry.get("action").asString());
+                assertThat(entry.get("address").asString()).isEqualTo("127.0.0.1");
+            }
+        });
+        assertThat(actions).containsExactly("tenant.update", "tenant.update", "tenant.create");
+    }
+
+    @Test
+    void clientsAreListedChangedAndRotatedWithAGracePeriod() {
+        String tenant = api.tenant("rotate");
+        String other = api.tenant("rotate-other");
+        Api.Credentials client = api.client(List.of(tenant), "read");
+        Api.Response listed = api.admin("GET", "/v1/admin/clients", null);
+        assertThat(listed.text()).contains(client.clientId()).doesNotContain(client.apiKey()).doesNotContain(client.appSecret());
+        Api.Response one = api.admin("GET", "/v1/admin/clients/" + client.clientId(), null);
+        assertThat(one.json().get("scopes").toString()).isEqualTo("[\"read\"]");
+
+        Api.Response changed = api.admin("PATCH", "/v1/admin/clients/" + client.clientId(),
+                "{\"scopes\":[\"read\",\"delete\"],\"tenants\":[\"" + tenant + "\",\"" + other + "\"]}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(api.get("/v1/tenants/" + other + "/calls", "Authorization", client.bearer()).status())
+                .as("the change applies at once").isEqualTo(200);
+
+        Api.Response rotated = api.admin("POST", "/v1/admin/clients/" + client.clientId() + "/rotate", "{\"graceSeconds\":600}");
+        assertThat(rotated.status()).isEqualTo(200);
+        String newKey = rotated.json().get("apiKey").asString();
+        String newSecret = rotated.json().get("appSecret").asString();
+        String calls = "/v1/tenants/" + tenant + "/calls";
+        assertThat(api.get(calls, "Authorization", "Bearer " + newKey).status()).isEqualTo(200);
+        assertThat(api.get(calls, "Authorization", client.bearer()).status()).as("old key in its grace").isEqualTo(200);
+        api.admin("PATCH", "/v1/admin/clients/" + client.clientId(), "{\"tenants\":[\"" + tenant + "\"]}");
+        assertThat(api.send("POST", "/api/operation/operation/apply/token?appId=" + client.appId() + "&appSecret="
+                + client.appSecret() + "&type=tenant", null).status()).as("old secret in its grace").isEqualTo(200);
+        clock.advance(java.time.Duration.ofMinutes(11));
+        assertThat(api.get(calls, "Authorization", client.bearer()).status()).as("old key after its grace").isEqualTo(401);
+        assertThat(api.send("POST", "/api/operation/operation/apply/token?appId=" + client.appId() + "&appSecret="
+                + client.appSecret() + "&type=tenant", null).status()).isEqualTo(425);
+        assertThat(api.get(calls, "Authorization", "Bearer " + newKey).status()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/operation/operation/apply/token?appId=" + client.appId() + "&appSecret="
+                + newSecret + "&type=tenant", null).status()).isEqualTo(200);
+        assertThat(api.admin("POST", "/v1/admin/clients/" + client.clientId() + "/rotate", "{\"graceSeconds\":99999999}")
+                .status()).isEqualTo(400);
     }
 }

@@ -82,4 +82,34 @@ class HostileInputHttpTest extends HttpTestBase {
         assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + recording + "/audio", "Authorization", client.bearer())
                 .status()).isEqualTo(200);
     }
+
+    /** PostgreSQL cannot store a NUL or an instant beyond its range; H2 could, then fail to print it: both are 400s. */
+    @Test
+    void textAndInstantsNoDatabaseCanHoldAreRefusedUpFront() {
+        String call = "/v1/tenants/" + tenant + "/calls/c2";
+        for (String body : List.of("{\"ani\":\"03\\u0000 11\"}", "{\"agentName\":\"\\u0000\"}",
+                "{\"connectTime\":\"+999999999-12-31T23:59:59Z\"}", "{\"disconnectTime\":\"-999999999-01-01T00:00:00Z\"}",
+                "{\"connectTime\":\"0001-01-01T00:00:00Z\"}", "{\"connectTime\":\"+10000-01-01T00:00:00Z\"}")) {
+            Api.Response r = api.json("PUT", call, body, "Authorization", client.bearer());
+            assertThat(r.status()).as(body + " → " + r.text()).isEqualTo(400);
+        }
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls?ani=03%00", "Authorization", client.bearer()).status())
+                .isEqualTo(400);
+        assertThat(api.putRecording(client, tenant, "c1", 2, TestAudio.pcm16(8000, 1, 80), "deviceId=a%00b").status())
+                .isEqualTo(400);
+        assertThat(api.putRecording(client, tenant, "c1", 2, TestAudio.pcm16(8000, 1, 80),
+                "startTime=%2B999999999-12-31T23:59:59Z").status()).isEqualTo(400);
+        String session = "/general/v1/" + client.sourceUuid() + "/call/status";
+        Api.Response comdesign = api.json("POST", session, "{\"tenantId\":\"" + tenant + "\",\"sessionId\":5,"
+                + "\"status\":\"connected\",\"ani\":\"a\\u0000\"}", "Authorization", client.apiKey());
+        assertThat(comdesign.json().get("errorCode").asString()).isEqualTo("INVALID_PARAMETER");
+        comdesign = api.json("POST", session, "{\"tenantId\":\"" + tenant + "\",\"sessionId\":5,"
+                + "\"status\":\"connected\",\"connectTime\":\"+999999999-12-31T23:59:59Z\"}", "Authorization", client.apiKey());
+        assertThat(comdesign.json().get("errorCode").asString()).isEqualTo("INVALID_PARAMETER");
+        // the call the refused requests named still reads, through every surface
+        assertThat(api.get("/api/operation/tenant/calls/c1/recordings2", "Authorization", client.apiKey()).status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls?limit=5", "Authorization", client.bearer()).status())
+                .isEqualTo(200);
+    }
 }

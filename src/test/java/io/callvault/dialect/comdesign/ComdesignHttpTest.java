@@ -149,6 +149,57 @@ class ComdesignHttpTest extends HttpTestBase {
         assertError(audioData(client, "{\"tenantId\":\"" + other + "\",\"sessionId\":2,\"recordId\":1}"), "TENANT_NOT_PERMITTED");
     }
 
+    /** 31日以上前: a call that ended exactly 31 × 24 h ago is expired, a second later than that it is served. */
+    @Test
+    void thirtyOneDaysOrMoreIsExpired() {
+        Instant now = clock.freeze();
+        completedCall(41, now.minus(Duration.ofDays(31)).minusSeconds(60), now.minus(Duration.ofDays(31)));
+        completedCall(42, now.minus(Duration.ofDays(31)).minusSeconds(59), now.minus(Duration.ofDays(31)).plusSeconds(1));
+        for (String session : List.of("41", "42")) {
+            api.upload(client, tenant, session, 1, TestAudio.pcm16(8000, 1, 80));
+        }
+        String t = "\"tenantId\":\"" + tenant + "\"";
+        assertError(audioData(client, "{" + t + ",\"sessionId\":41,\"recordId\":1}"), "AUDIO_EXPIRED");
+        assertThat(audioData(client, "{" + t + ",\"sessionId\":42,\"recordId\":1}").status()).isEqualTo(200);
+    }
+
+    /** The vendor's own push sends {@code "completed": 1}; 0, 1, true and false are all the vendor's flag. */
+    @Test
+    void theCompletedFlagIsTakenAsTheVendorSendsIt() {
+        for (String flag : List.of("1", "0", "true", "false")) {
+            String body = push(60, "flag " + flag).replace("\"completed\":true", "\"completed\":" + flag);
+            assertThat(post(client, "speech_recognition_all/send", body).json().get("status").asString()).as(flag)
+                    .isEqualTo("complete");
+        }
+        assertError(post(client, "speech_recognition_all/send", push(60, "x").replace("\"completed\":true",
+                "\"completed\":2")), "MISSING_PARAMETER");
+    }
+
+    /** Hours of transcript: 6,000 sentences (1.65 MB) are taken whole; past the 16 MB limit, a clear refusal. */
+    @Test
+    void aLongCallsTranscriptIsTakenWhole() {
+        StringBuilder sentences = new StringBuilder();
+        for (int i = 1; i <= 6000; i++) {
+            sentences.append(i == 1 ? "" : ",").append("{\"sequence\":").append(i).append(",\"speakerId\":").append(1 + i % 2)
+                    .append(",\"startTime\":").append(i * 1500).append(",\"endTime\":").append(i * 1500 + 1200)
+                    .append(",\"text\":\"").append("お電話ありがとうございます。ご用件をお伺いします。請求書の件でしょうか。".repeat(2)).append(i)
+                    .append("\"}");
+        }
+        String body = "{\"conversation\":{\"status\":\"complete\",\"tenantId\":\"" + tenant + "\",\"sessionId\":70,"
+                + "\"direction\":0,\"completed\":1,\"recordList\":[{\"recordId\":1,\"sentenceList\":[" + sentences
+                + "]}],\"description\":\"long\"}}";
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(1_650_000);
+        assertThat(post(client, "speech_recognition_all/send", body).json().get("status").asString()).isEqualTo("complete");
+        JsonNode record = post(client, "speech_recognition", "{\"tenantId\":\"" + tenant + "\",\"sessionId\":70,\"recordId\":1}")
+                .json();
+        assertThat(record.get("sentenceList")).hasSize(6000);
+        assertThat(record.get("sentenceList").get(5999).get("text").asString()).endsWith("6000");
+
+        String tooLong = "{\"conversation\":{\"tenantId\":\"" + tenant + "\",\"sessionId\":71,\"recordList\":[],"
+                + "\"description\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}}";
+        assertError(post(client, "speech_recognition_all/send", tooLong), "INVALID_PARAMETER");
+    }
+
     @Test
     void missingOrForeignKeysAre401WithABodyThatDoesNotSayWhich() {
         Api.Credentials stranger = api.readWriteClient(tenant);
