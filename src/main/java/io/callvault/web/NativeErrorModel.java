@@ -1,6 +1,5 @@
 package io.callvault.web;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,15 +22,7 @@ final class NativeErrorModel implements ErrorModel {
     @Override
     public ResponseEntity<Object> answer(Failure failure) {
         HttpStatus known = HttpStatus.resolve(failure.status());
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (failure.status() == 401) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"callvault\"");
-        }
-        if (failure.retryAfter() != null) {
-            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()));
-        }
-        return answer.body(new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), failure.status(),
+        return ErrorModel.answer(failure.status(), MediaType.APPLICATION_PROBLEM_JSON, failure, "callvault").body(new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), failure.status(),
                 failure.message()));
     }
 }

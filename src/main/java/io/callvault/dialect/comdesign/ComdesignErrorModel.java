@@ -6,7 +6,6 @@ import java.util.Map;
 import io.callvault.web.ErrorModel;
 import io.callvault.web.Failure;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ class ComdesignErrorModel implements ErrorModel {
 
     @Override
     public boolean covers(String path) {
-        return path.equals(BASE) || path.startsWith(BASE + "/");
+        return ErrorModel.isUnder(BASE, path);
     }
 
     @Override
@@ -31,18 +30,12 @@ class ComdesignErrorModel implements ErrorModel {
         ComdesignError error = failure.code() != null ? ComdesignError.valueOf(failure.code()) : errorOf(failure.status());
         String message = failure.code() != null ? failure.message() : error.japanese() + " (" + failure.message() + ")";
         int status = error == ComdesignError.UNAUTHORIZED ? 401 : error == ComdesignError.INTERNAL_ERROR ? 500 : 200;
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-        if (status == 401) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"comdesign\"");
-        }
-        if (failure.retryAfter() != null) {
-            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()));
-        }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", "error");
         body.put("errorCode", error.name());
         body.put("message", message);
-        return answer.body(body);
+        return ErrorModel.answer(status, MediaType.APPLICATION_JSON, new Failure(status, error.name(), message,
+                failure.retryAfter()), "comdesign").body(body);
     }
 
     /**
