@@ -72,6 +72,50 @@ public class CallRepository {
         }
     }
 
+    /**
+     * Within a transaction: locks the call's row against a concurrent hold or deletion until it ends. Empty when
+     * there is no such call; else the call's hold, if it has one.
+     */
+    public Optional<Optional<CallHold>> lockForChange(String tenantId, String callId) {
+        return jdbc.sql("select hold_reason, held_at, held_by from calls where tenant_id = ? and id = ? for update")
+                .params(tenantId, callId)
+                .query((rs, n) -> Optional.ofNullable(hold(callId, rs)))
+                .optional();
+    }
+
+    /** Places the hold; false when there is no such call. */
+    public boolean hold(String tenantId, CallHold hold) {
+        return jdbc.sql("update calls set hold_reason = ?, held_at = ?, held_by = ? where tenant_id = ? and id = ?")
+                .params(hold.reason(), utc(hold.heldAt()), hold.heldBy(), tenantId, hold.callId()).update() == 1;
+    }
+
+    public Optional<CallHold> findHold(String tenantId, String callId) {
+        return jdbc.sql("select hold_reason, held_at, held_by from calls where tenant_id = ? and id = ? and hold_reason is not null")
+                .params(tenantId, callId).query((rs, n) -> hold(callId, rs)).optional();
+    }
+
+    /** Lifts the hold; false when the call was not under one. */
+    public boolean release(String tenantId, String callId) {
+        return jdbc.sql("update calls set hold_reason = null, held_at = null, held_by = null"
+                + " where tenant_id = ? and id = ? and hold_reason is not null").params(tenantId, callId).update() == 1;
+    }
+
+    /** Deletes the call's row; its recordings and transcripts must be gone first. */
+    public void delete(String tenantId, String callId) {
+        jdbc.sql("delete from calls where tenant_id = ? and id = ?").params(tenantId, callId).update();
+    }
+
+    /** The oldest calls listed before the cutoff and not under hold, at most {@code limit}: what retention deletes. */
+    public List<String> expiredUnheld(String tenantId, Instant cutoff, int limit) {
+        return jdbc.sql("select id from calls where tenant_id = ? and sort_time < ? and hold_reason is null"
+                + " order by sort_time limit ?").params(tenantId, utc(cutoff), limit).query(String.class).list();
+    }
+
+    private static CallHold hold(String callId, ResultSet rs) throws SQLException {
+        String reason = rs.getString("hold_reason");
+        return reason == null ? null : new CallHold(callId, reason, instant(rs, "held_at"), rs.getString("held_by"));
+    }
+
     public Optional<Call> find(String tenantId, String callId) {
         return jdbc.sql("select * from calls where tenant_id = ? and id = ?").params(tenantId, callId)
                 .query(CallRepository::map).optional();

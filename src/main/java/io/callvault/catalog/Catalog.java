@@ -34,6 +34,7 @@ public class Catalog {
      * row changes only when it is deleted, repaired or moved to another store.
      */
     private final SharedCache<String, Recording> recordingCache;
+    private final Invalidations invalidations;
 
     public Catalog(CallRepository calls, RecordingRepository recordings, TranscriptRepository transcripts, Clock clock,
             Invalidations invalidations, @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
@@ -41,6 +42,7 @@ public class Catalog {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.clock = clock;
+        this.invalidations = invalidations;
         // a row is about 1 KB of heap: 10,000 of them stay small beside a 128 MiB heap
         this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 10_000);
         recordingCache.forgetKeyOn(Invalidations.Topic.RECORDING, id -> id);
@@ -125,5 +127,104 @@ public class Catalog {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    // Changes other features make. Each one that changes a recording row publishes the change, so that every node
+    // forgets the row when the surrounding transaction commits.
+
+    /**
+     * Within the caller's transaction: makes sure the call exists (a bare one when new) and adds the recording's
+     * row. A concurrent upload of the same call or segment fails it with a DuplicateKeyException, for the caller to
+     * tell a duplicate from a conflict.
+     */
+    public void addRecording(Recording recording) {
+        calls.ensureInTransaction(recording.tenantId(), recording.callId(), clock.instant());
+        recordings.insert(recording);
+    }
+
+    /** Adds the recording's row alone (its call exists): one statement, outside any transaction. */
+    public void insertRecording(Recording recording) {
+        recordings.insert(recording);
+    }
+
+    /** Within a transaction: locks the call against a concurrent hold; 404 when absent, 409 under legal hold. */
+    public void lockUnheld(String tenantId, String callId) {
+        Optional<CallHold> hold = (CallId.isValid(callId) ? calls.lockForChange(tenantId, callId) : Optional.<Optional<CallHold>>empty())
+                .orElseThrow(() -> ApiException.notFound("call '" + callId + "' not found"));
+        if (hold.isPresent()) {
+            throw ApiException.conflict("call '" + callId + "' is under legal hold (" + hold.get().reason()
+                    + "): nothing of it can be deleted");
+        }
+    }
+
+    /** Within a transaction, after {@link #lockUnheld}: deletes the call's rows; answers where their audio lay. */
+    public List<AudioLocation> deleteCall(String tenantId, String callId) {
+        List<Recording> segments = recordings.findByCall(tenantId, callId);
+        segments.forEach(r -> invalidations.publish(Invalidations.Topic.RECORDING, r.id()));
+        transcripts.delete(tenantId, callId, null);
+        recordings.deleteByCall(tenantId, callId);
+        calls.delete(tenantId, callId);
+        return segments.stream().filter(r -> r.storageKey() != null).map(Catalog::location).toList();
+    }
+
+    /** Within a transaction: deletes one recording's row and transcript (404 when absent, 409 under hold). */
+    public Recording deleteRecording(String tenantId, String recordingId) {
+        Recording recording = recordings.find(tenantId, recordingId)
+                .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' not found"));
+        lockUnheld(tenantId, recording.callId());
+        transcripts.delete(tenantId, recording.callId(), recording.recordId());
+        recordings.delete(recordingId);
+        invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
+        return recording;
+    }
+
+    public static AudioLocation location(Recording r) {
+        return new AudioLocation(r.id(), r.tenantId(), r.callId(), r.store(), r.storageKey(), r.fileSize(), r.sha256());
+    }
+
+    public boolean hold(String tenantId, CallHold hold) {
+        return CallId.isValid(hold.callId()) && calls.hold(tenantId, hold);
+    }
+
+    public Optional<CallHold> findHold(String tenantId, String callId) {
+        return CallId.isValid(callId) ? calls.findHold(tenantId, callId) : Optional.empty();
+    }
+
+    public boolean release(String tenantId, String callId) {
+        return CallId.isValid(callId) && calls.release(tenantId, callId);
+    }
+
+    /** The oldest calls listed before the cutoff and not under hold: what the retention purge deletes next. */
+    public List<String> expiredUnheld(String tenantId, Instant cutoff, int limit) {
+        return calls.expiredUnheld(tenantId, cutoff, limit);
+    }
+
+    /** fsck's repair: the recording's audio is gone, so it becomes a Fail recording (its row and metadata stay). */
+    public boolean markAudioMissing(String recordingId) {
+        boolean marked = recordings.markFail(recordingId);
+        invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
+        return marked;
+    }
+
+    /** A storage migration switched the recording's audio to another store; nodes forget the old location. */
+    public boolean moveAudio(String recordingId, String from, String to) {
+        boolean moved = recordings.moveStore(recordingId, from, to);
+        if (moved) {
+            invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
+        }
+        return moved;
+    }
+
+    public long countAudio(AudioQuery query) {
+        return recordings.count(query);
+    }
+
+    public List<AudioLocation> audio(AudioQuery query, String afterId, int limit) {
+        return recordings.page(query, afterId, limit);
+    }
+
+    /** Which of these keys in the store some recording names: the orphan sweep keeps them. */
+    public java.util.Set<String> referencedKeys(String store, java.util.Collection<String> keys) {
+        return recordings.referencedKeys(store, keys);
     }
 }

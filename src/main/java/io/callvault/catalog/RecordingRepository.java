@@ -63,6 +63,78 @@ public class RecordingRepository {
                 .param("tenant", tenantId).param("calls", callIds).query(RecordingRepository::map).list();
     }
 
+    /** Deletes the call's recordings; their transcripts and the call itself are the caller's to delete. */
+    public void deleteByCall(String tenantId, String callId) {
+        jdbc.sql("delete from recordings where tenant_id = ? and call_id = ?").params(tenantId, callId).update();
+    }
+
+    public void delete(String recordingId) {
+        jdbc.sql("delete from recordings where id = ?").param(recordingId).update();
+    }
+
+    /** Marks a recording whose audio is gone as Fail; false when it was not Success. */
+    public boolean markFail(String recordingId) {
+        return jdbc.sql("update recordings set state = 'Fail' where id = ? and state = 'Success'").param(recordingId)
+                .update() == 1;
+    }
+
+    /** Names another store for the recording's audio; false when it was no longer in {@code from}. */
+    public boolean moveStore(String recordingId, String from, String to) {
+        return jdbc.sql("update recordings set store = ? where id = ? and store = ?").params(to, recordingId, from)
+                .update() == 1;
+    }
+
+    public long count(AudioQuery q) {
+        StringBuilder sql = new StringBuilder("select count(*) from recordings where storage_key is not null");
+        return jdbc.sql(where(sql, q).toString()).params(parameters(q)).query(Long.class).single();
+    }
+
+    public List<AudioLocation> page(AudioQuery q, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select id, tenant_id, call_id, store, storage_key, file_size, sha256"
+                + " from recordings where storage_key is not null");
+        where(sql, q).append(" and id > ? order by id limit ?");
+        List<Object> params = new java.util.ArrayList<>(parameters(q));
+        params.add(afterId);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new AudioLocation(rs.getString("id"), rs.getString("tenant_id"), rs.getString("call_id"),
+                        rs.getString("store"), rs.getString("storage_key"), rs.getLong("file_size"), rs.getString("sha256")))
+                .list();
+    }
+
+    private static StringBuilder where(StringBuilder sql, AudioQuery q) {
+        if (q.successOnly()) {
+            sql.append(" and state = 'Success'");
+        }
+        if (q.notInStore() != null) {
+            sql.append(" and store <> ?");
+        }
+        if (q.tenantId() != null) {
+            sql.append(" and tenant_id = ?");
+        }
+        return sql;
+    }
+
+    private static List<Object> parameters(AudioQuery q) {
+        List<Object> params = new java.util.ArrayList<>();
+        if (q.notInStore() != null) {
+            params.add(q.notInStore());
+        }
+        if (q.tenantId() != null) {
+            params.add(q.tenantId());
+        }
+        return params;
+    }
+
+    /** Which of these keys in this store a recording names (what the orphan sweep must keep). */
+    public java.util.Set<String> referencedKeys(String store, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select storage_key from recordings where store = :store and storage_key in (:keys)")
+                .param("store", store).param("keys", keys).query(String.class).list());
+    }
+
     static Recording map(ResultSet rs, int row) throws SQLException {
         AudioInfo audio = Recording.audio(rs.getString("format"), rs.getString("encoding"), rs.getInt("channels"),
                 rs.getInt("sample_rate"), rs.getInt("bits_per_sample"), rs.getLong("duration_ms"),

@@ -59,6 +59,17 @@ public class TranscriptRepository {
         }
     }
 
+    /** Deletes the transcript of one segment, or of the whole call when {@code recordId} is null. */
+    public void delete(String tenantId, String callId, Integer recordId) {
+        String segment = recordId == null ? "" : " and record_id = ?";
+        Object[] params = recordId == null ? new Object[] {tenantId, callId} : new Object[] {tenantId, callId, recordId};
+        jdbc.sql("delete from transcript_sentences where tenant_id = ? and call_id = ?" + segment).params(params).update();
+        jdbc.sql("delete from transcript_records where tenant_id = ? and call_id = ?" + segment).params(params).update();
+        if (recordId == null) {
+            jdbc.sql("delete from transcripts where tenant_id = ? and call_id = ?").params(tenantId, callId).update();
+        }
+    }
+
     public Optional<Transcript> find(String tenantId, String callId) {
         return jdbc.sql("select status, description from transcripts where tenant_id = ? and call_id = ?")
                 .params(tenantId, callId)

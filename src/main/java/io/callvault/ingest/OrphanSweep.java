@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.callvault.catalog.Catalog;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 import io.callvault.storage.StoredBlob;
@@ -18,7 +18,6 @@ import io.callvault.storage.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +35,14 @@ public class OrphanSweep {
     private static final int BATCH = 500;
 
     private final BlobStores stores;
-    private final JdbcClient jdbc;
+    private final Catalog catalog;
     private final Clock clock;
     private final Duration grace;
 
-    public OrphanSweep(BlobStores stores, JdbcClient jdbc, Clock clock,
+    public OrphanSweep(BlobStores stores, Catalog catalog, Clock clock,
             @Value("${callvault.sweep.orphan-grace:1h}") Duration grace) {
         this.stores = stores;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
         this.clock = clock;
         this.grace = grace;
     }
@@ -82,9 +81,7 @@ public class OrphanSweep {
     }
 
     private int removeUnreferenced(BlobStore store, List<String> keys) throws IOException {
-        Set<String> referenced = new HashSet<>(jdbc.sql(
-                "select storage_key from recordings where store = :store and storage_key in (:keys)")
-                .param("store", store.name()).param("keys", keys).query(String.class).list());
+        Set<String> referenced = catalog.referencedKeys(store.name(), keys);
         int removed = 0;
         for (String key : keys) {
             if (!referenced.contains(key)) {

@@ -15,9 +15,7 @@ import io.callvault.audio.UnsupportedAudioException;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.CallId;
-import io.callvault.catalog.CallRepository;
 import io.callvault.catalog.Recording;
-import io.callvault.catalog.RecordingRepository;
 import io.callvault.catalog.RecordingState;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
@@ -45,8 +43,6 @@ public class RecordingIngest {
     private static final Logger log = LoggerFactory.getLogger(RecordingIngest.class);
 
     private final Catalog catalog;
-    private final CallRepository calls;
-    private final RecordingRepository recordings;
     private final TransactionTemplate tx;
     private final StagingArea staging;
     private final BlobStores stores;
@@ -55,12 +51,9 @@ public class RecordingIngest {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public RecordingIngest(Catalog catalog, CallRepository calls, RecordingRepository recordings, TransactionTemplate tx,
-            StagingArea staging, BlobStores stores, AudioProbe probe, CallVaultProperties properties, Clock clock,
-            MeterRegistry meters) {
+    public RecordingIngest(Catalog catalog, TransactionTemplate tx, StagingArea staging, BlobStores stores, AudioProbe probe,
+            CallVaultProperties properties, Clock clock, MeterRegistry meters) {
         this.catalog = catalog;
-        this.calls = calls;
-        this.recordings = recordings;
         this.tx = tx;
         this.staging = staging;
         this.stores = stores;
@@ -169,10 +162,7 @@ public class RecordingIngest {
      */
     private Result commit(Recording recording) {
         try {
-            tx.executeWithoutResult(status -> {
-                calls.ensureInTransaction(recording.tenantId(), recording.callId(), clock.instant());
-                recordings.insert(recording);
-            });
+            tx.executeWithoutResult(status -> catalog.addRecording(recording));
             uploads("created").increment();
             return new Result(recording, true);
         } catch (DuplicateKeyException raced) {
@@ -186,7 +176,7 @@ public class RecordingIngest {
     private Result commitOneByOne(Recording recording) {
         catalog.upsertCall(recording.tenantId(), recording.callId(), CallDetails.none());
         try {
-            recordings.insert(recording);
+            catalog.insertRecording(recording);
         } catch (DuplicateKeyException raced) {
             // a concurrent upload of this segment committed first: ours is a duplicate or a conflict
             deleteQuietly(recording);

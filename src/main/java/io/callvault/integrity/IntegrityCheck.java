@@ -10,13 +10,14 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import io.callvault.Sha256;
-import io.callvault.cluster.Invalidations;
+import io.callvault.catalog.AudioLocation;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.AudioQuery;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,13 +32,11 @@ public class IntegrityCheck {
     private static final int BATCH = 500;
 
     private final BlobStores stores;
-    private final JdbcClient jdbc;
-    private final Invalidations invalidations;
+    private final Catalog catalog;
 
-    public IntegrityCheck(BlobStores stores, JdbcClient jdbc, Invalidations invalidations) {
-        this.invalidations = invalidations;
+    public IntegrityCheck(BlobStores stores, Catalog catalog) {
         this.stores = stores;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public record Problem(String tenantId, String callId, String recordingId, String problem, String detail,
@@ -54,12 +53,9 @@ public class IntegrityCheck {
         }
     }
 
-    private record Row(String id, String tenantId, String callId, String store, String key, long size, String sha256) {
-    }
-
     public Report check(String tenantId, boolean repair, Consumer<String> progress) {
-        long total = jdbc.sql("select count(*) from recordings where state = 'Success' and storage_key is not null"
-                + (tenantId == null ? "" : " and tenant_id = :tenant")).param("tenant", tenantId).query(Long.class).single();
+        AudioQuery query = new AudioQuery(tenantId, true, null);
+        long total = catalog.countAudio(query);
         progress.accept("checking " + total + " recording(s)" + (repair ? ", repairing missing audio" : ""));
         Map<String, long[]> counts = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -67,18 +63,12 @@ public class IntegrityCheck {
         long repaired = 0;
         String after = "";
         while (true) {
-            List<Row> batch = jdbc.sql("select id, tenant_id, call_id, store, storage_key, file_size, sha256 from recordings"
-                    + " where state = 'Success' and storage_key is not null and id > :after"
-                    + (tenantId == null ? "" : " and tenant_id = :tenant") + " order by id limit " + BATCH)
-                    .param("after", after).param("tenant", tenantId)
-                    .query((rs, n) -> new Row(rs.getString("id"), rs.getString("tenant_id"), rs.getString("call_id"),
-                            rs.getString("store"), rs.getString("storage_key"), rs.getLong("file_size"), rs.getString("sha256")))
-                    .list();
+            List<AudioLocation> batch = catalog.audio(query, after, BATCH);
             if (batch.isEmpty()) {
                 break;
             }
-            for (Row row : batch) {
-                after = row.id();
+            for (AudioLocation row : batch) {
+                after = row.recordingId();
                 long[] c = counts.computeIfAbsent(row.tenantId(), t -> new long[3]);
                 c[0]++;
                 checked++;
@@ -88,14 +78,12 @@ public class IntegrityCheck {
                     boolean missing = problem.problem().equals("missing");
                     c[missing ? 1 : 2]++;
                     if (missing && repair) {
-                        jdbc.sql("update recordings set state = 'Fail' where id = ? and state = 'Success'")
-                                .param(row.id()).update();
-                        invalidations.publish(Invalidations.Topic.RECORDING, row.id());
+                        catalog.markAudioMissing(row.recordingId());
                         repaired++;
                         problem = new Problem(problem.tenantId(), problem.callId(), problem.recordingId(),
                                 problem.problem(), problem.detail(), true);
                     }
-                    log.warn("recording {} of tenant {}: {} ({})", row.id(), row.tenantId(), problem.problem(), problem.detail());
+                    log.warn("recording {} of tenant {}: {} ({})", row.recordingId(), row.tenantId(), problem.problem(), problem.detail());
                     problems.add(problem);
                 }
                 if (checked % 100 == 0 || checked == total) {
@@ -113,7 +101,7 @@ public class IntegrityCheck {
         return report;
     }
 
-    private Optional<Problem> verify(Row row) {
+    private Optional<Problem> verify(AudioLocation row) {
         BlobStore store;
         try {
             store = stores.get(row.store());
@@ -141,7 +129,7 @@ public class IntegrityCheck {
         }
     }
 
-    private static Problem problem(Row row, String problem, String detail) {
-        return new Problem(row.tenantId(), row.callId(), row.id(), problem, detail, false);
+    private static Problem problem(AudioLocation row, String problem, String detail) {
+        return new Problem(row.tenantId(), row.callId(), row.recordingId(), problem, detail, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.callvault.retention;
 
+import io.callvault.catalog.CallHold;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
@@ -33,14 +34,14 @@ class RetentionController {
     }
 
     @PutMapping("/calls/{callId}/hold")
-    LegalHolds.Hold hold(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    CallHold hold(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) HoldRequest body, HttpServletRequest request) {
         principal.requireTenant(tenantId, Scope.HOLD);
         return holds.hold(tenantId, callId, body == null ? null : body.reason(), actor(principal, request));
     }
 
     @GetMapping("/calls/{callId}/hold")
-    LegalHolds.Hold holdOf(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
+    CallHold holdOf(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
         principal.requireTenant(tenantId, Scope.READ);
         return holds.find(tenantId, callId)
                 .orElseThrow(() -> ApiException.notFound("call '" + callId + "' is not under legal hold"));

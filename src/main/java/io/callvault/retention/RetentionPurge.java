@@ -3,12 +3,14 @@ package io.callvault.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import io.callvault.catalog.Catalog;
+import io.callvault.tenancy.Tenant;
+import io.callvault.tenancy.TenantRepository;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,17 +25,16 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private static final Deletions.Actor RETENTION = new Deletions.Actor("system:retention", "retention", null);
 
-    private final JdbcClient jdbc;
+    private final TenantRepository tenants;
+    private final Catalog catalog;
     private final Deletions deletions;
     private final Clock clock;
 
-    public RetentionPurge(JdbcClient jdbc, Deletions deletions, Clock clock) {
-        this.jdbc = jdbc;
+    public RetentionPurge(TenantRepository tenants, Catalog catalog, Deletions deletions, Clock clock) {
+        this.tenants = tenants;
+        this.catalog = catalog;
         this.deletions = deletions;
         this.clock = clock;
-    }
-
-    private record Policy(String tenantId, int days) {
     }
 
     @Scheduled(initialDelayString = "${callvault.retention.initial-delay:5m}", fixedDelayString = "${callvault.retention.interval:1h}")
@@ -48,24 +49,23 @@ public class RetentionPurge {
     /** @return how many calls were deleted */
     public int purge() {
         int deleted = 0;
-        List<Policy> policies = jdbc.sql("select id, retention_days from tenants where retention_days is not null")
-                .query((rs, n) -> new Policy(rs.getString("id"), rs.getInt("retention_days"))).list();
-        for (Policy policy : policies) {
-            Instant cutoff = clock.instant().minus(Duration.ofDays(policy.days()));
-            String reason = "retention: older than " + policy.days() + " days";
+        for (Tenant tenant : tenants.list()) {
+            if (tenant.retentionDays() == null) {
+                continue;
+            }
+            Instant cutoff = clock.instant().minus(Duration.ofDays(tenant.retentionDays()));
+            String reason = "retention: older than " + tenant.retentionDays() + " days";
             while (true) {
-                List<String> expired = jdbc.sql("select id from calls where tenant_id = ? and sort_time < ? and hold_reason is null"
-                        + " order by sort_time limit 500").params(policy.tenantId(), cutoff.atOffset(ZoneOffset.UTC))
-                        .query(String.class).list();
+                List<String> expired = catalog.expiredUnheld(tenant.id(), cutoff, 500);
                 if (expired.isEmpty()) {
                     break;
                 }
                 for (String callId : expired) {
                     try {
-                        deletions.deleteCall(policy.tenantId(), callId, RETENTION, reason);
+                        deletions.deleteCall(tenant.id(), callId, RETENTION, reason);
                         deleted++;
                     } catch (RuntimeException e) {
-                        log.warn("retention could not delete call {} of tenant {}: {}", callId, policy.tenantId(), e.getMessage());
+                        log.warn("retention could not delete call {} of tenant {}: {}", callId, tenant.id(), e.getMessage());
                     }
                 }
                 if (expired.size() < 500) {

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.callvault.Sha256;
-import io.callvault.cluster.Invalidations;
+import io.callvault.catalog.AudioLocation;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.AudioQuery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,21 +31,16 @@ public class StorageMigration {
 
     private final BlobStores stores;
     private final StagingArea staging;
-    private final JdbcClient jdbc;
-    private final Invalidations invalidations;
+    private final Catalog catalog;
 
-    public StorageMigration(BlobStores stores, StagingArea staging, JdbcClient jdbc, Invalidations invalidations) {
-        this.invalidations = invalidations;
+    public StorageMigration(BlobStores stores, StagingArea staging, Catalog catalog) {
         this.stores = stores;
         this.staging = staging;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** @param moved recordings whose audio now lives in the target; failed ones stay where they were */
     public record Result(long total, long moved, long failed, boolean finished) {
-    }
-
-    private record Row(String id, String store, String key, long size, String sha256) {
     }
 
     /**
@@ -53,30 +49,23 @@ public class StorageMigration {
      */
     public Result migrate(String target, String tenantId, long limit, Consumer<String> progress) throws IOException {
         BlobStore to = stores.get(target);
-        long total = jdbc.sql("select count(*) from recordings where storage_key is not null and store <> :target"
-                + (tenantId == null ? "" : " and tenant_id = :tenant"))
-                .param("target", target).param("tenant", tenantId).query(Long.class).single();
+        AudioQuery query = new AudioQuery(tenantId, false, target);
+        long total = catalog.countAudio(query);
         progress.accept("migrating " + total + " recording(s) to " + target);
         long moved = 0;
         long failed = 0;
         String after = "";
         while (moved + failed < limit) {
-            List<Row> batch = jdbc.sql("select id, store, storage_key, file_size, sha256 from recordings"
-                    + " where storage_key is not null and store <> :target and id > :after"
-                    + (tenantId == null ? "" : " and tenant_id = :tenant") + " order by id limit " + BATCH)
-                    .param("target", target).param("after", after).param("tenant", tenantId)
-                    .query((rs, n) -> new Row(rs.getString("id"), rs.getString("store"), rs.getString("storage_key"),
-                            rs.getLong("file_size"), rs.getString("sha256")))
-                    .list();
+            List<AudioLocation> batch = catalog.audio(query, after, BATCH);
             if (batch.isEmpty()) {
                 progress.accept("done: " + moved + " moved, " + failed + " failed, of " + total);
                 return new Result(total, moved, failed, true);
             }
-            for (Row row : batch) {
+            for (AudioLocation row : batch) {
                 if (moved + failed >= limit) {
                     break;
                 }
-                after = row.id();
+                after = row.recordingId();
                 if (move(row, to)) {
                     moved++;
                 } else {
@@ -93,7 +82,7 @@ public class StorageMigration {
         return new Result(total, moved, failed, false);
     }
 
-    private boolean move(Row row, BlobStore to) throws IOException {
+    private boolean move(AudioLocation row, BlobStore to) throws IOException {
         BlobStore from = stores.get(row.store());
         Path file = staging.newFile();
         try {
@@ -103,7 +92,7 @@ public class StorageMigration {
             }
             if (Files.size(file) != row.size() || !copied.equals(row.sha256())) {
                 log.error("recording {}: the {} copy does not match the catalog (size or SHA-256): left in place",
-                        row.id(), row.store());
+                        row.recordingId(), row.store());
                 return false;
             }
             to.store(file, row.key());
@@ -112,19 +101,17 @@ public class StorageMigration {
                 stored = Sha256.copy(in, OutputStream.nullOutputStream());
             }
             if (!stored.equals(row.sha256()) || to.size(row.key()).orElse(-1L) != row.size()) {
-                log.error("recording {}: the copy in {} does not verify: left in {}", row.id(), to.name(), row.store());
+                log.error("recording {}: the copy in {} does not verify: left in {}", row.recordingId(), to.name(), row.store());
                 return false;
             }
-            int switched = jdbc.sql("update recordings set store = ? where id = ? and store = ?")
-                    .params(to.name(), row.id(), row.store()).update();
-            if (switched == 1) {
-                // nodes that cached the row forget it before its old copy goes
-                invalidations.publish(Invalidations.Topic.RECORDING, row.id());
+            // the catalog tells every node the row moved before its old copy goes
+            boolean switched = catalog.moveAudio(row.recordingId(), row.store(), to.name());
+            if (switched) {
                 from.delete(row.key());
             }
-            return switched == 1;
+            return switched;
         } catch (IOException e) {
-            log.error("recording {}: copy to {} failed: {}", row.id(), to.name(), e.toString());
+            log.error("recording {}: copy to {} failed: {}", row.recordingId(), to.name(), e.toString());
             return false;
         } finally {
             StagingArea.deleteQuietly(file);
