@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
 import io.callvault.web.Instants;
@@ -53,9 +54,8 @@ class CallController {
     }
 
     @PutMapping("/calls/{callId}")
-    ResponseEntity<Object> upsert(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    ResponseEntity<Object> upsert(@Permitted(Scope.INGEST) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) CallRequest request) {
-        principal.requireTenant(tenantId, Scope.INGEST);
         CallDetails details = request == null ? CallDetails.none() : request.details();
         boolean created = catalog.upsertCall(tenantId, callId, details);
         // a recorder that may not read gets a receipt, not what other clients stored on the call
@@ -69,8 +69,7 @@ class CallController {
     }
 
     @GetMapping("/calls/{callId}")
-    CallView call(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
-        principal.requireTenant(tenantId, Scope.READ);
+    CallView call(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
         return CallView.of(catalog.call(tenantId, callId));
     }
 
@@ -79,9 +78,8 @@ class CallController {
             "skill", "direction", "limit", "cursor");
 
     @GetMapping("/calls")
-    CallPageView search(ClientPrincipal principal, @PathVariable String tenantId,
+    CallPageView search(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
             @RequestParam Map<String, String> parameters) {
-        principal.requireTenant(tenantId, Scope.READ);
         for (String name : parameters.keySet()) {
             if (!SEARCH_PARAMETERS.contains(name)) {
                 throw ApiException.badRequest("unknown filter '" + name + "': the call search takes "
@@ -122,14 +120,12 @@ class CallController {
     }
 
     @GetMapping("/recordings/{recordingId}")
-    RecordingView recording(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
-        principal.requireTenant(tenantId, Scope.READ);
+    RecordingView recording(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
         return RecordingView.of(catalog.recording(tenantId, recordingId));
     }
 
     @GetMapping("/recordings/{recordingId}/transcript")
-    TranscriptView transcript(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
-        principal.requireTenant(tenantId, Scope.READ);
+    TranscriptView transcript(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
         Recording recording = catalog.recording(tenantId, recordingId);
         return catalog.transcriptOf(tenantId, recording.callId(), recording.recordId())
                 .map(segment -> TranscriptView.of(recording, segment))

@@ -8,9 +8,8 @@ import java.time.Instant;
 import io.callvault.audit.AudioRead;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
-import io.callvault.tenancy.AuthenticationException;
-import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.PlaybackKeys;
 import io.callvault.tenancy.PlaybackSignatures;
 import io.callvault.tenancy.Scope;
@@ -37,18 +36,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AudioController {
 
     private final Catalog catalog;
-    private final Authenticator authenticator;
     private final PlaybackSignatures signatures;
     private final RecordingAudio audio;
     private final AudioResponder responder;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    AudioController(Catalog catalog, Authenticator authenticator, PlaybackSignatures signatures, RecordingAudio audio,
-            AudioResponder responder, PublicUrl publicUrl, Clock clock) {
+    AudioController(Catalog catalog, PlaybackSignatures signatures, RecordingAudio audio, AudioResponder responder,
+            PublicUrl publicUrl, Clock clock) {
         this.publicUrl = publicUrl;
         this.catalog = catalog;
-        this.authenticator = authenticator;
         this.signatures = signatures;
         this.audio = audio;
         this.responder = responder;
@@ -62,15 +59,10 @@ class AudioController {
     }
 
     @RequestMapping(path = "/audio", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void audio(@PathVariable String tenantId, @PathVariable String recordingId,
-            @RequestParam(required = false) String download, @RequestParam(required = false) String sig,
-            @RequestParam(required = false) String expires, @RequestParam(required = false) String client,
+    void audio(@Permitted(value = Scope.READ, signedUrl = true) ClientPrincipal principal, @PathVariable String tenantId,
+            @PathVariable String recordingId, @RequestParam(required = false) String download,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean signed = sig != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
-        ClientPrincipal principal = signed
-                ? signedBy(tenantId, recordingId, expires, client, sig)
-                : authenticator.client(request.getHeader(HttpHeaders.AUTHORIZATION), request.getRemoteAddr());
-        principal.requireTenant(tenantId, Scope.READ);
+        boolean signed = request.getParameter("sig") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
         boolean attachment = DownloadFlag.parse(download);
         Recording recording = catalog.recording(tenantId, recordingId);
         if (!recording.hasAudio()) {
@@ -81,20 +73,10 @@ class AudioController {
         responder.respond(audio.of(recording), attachment, read, request, response);
     }
 
-    /** Contract 2: an expired or tampered playback URL is 403, not 401: there is no credential to retry with. */
-    private ClientPrincipal signedBy(String tenantId, String recordingId, String expires, String client, String sig) {
-        try {
-            return authenticator.signedUrl(tenantId, recordingId, expires, client, sig);
-        } catch (AuthenticationException e) {
-            throw ApiException.forbidden(e.getMessage());
-        }
-    }
-
     @PostMapping("/playback-url")
-    ResponseEntity<PlaybackUrl> playbackUrl(ClientPrincipal principal, @PathVariable String tenantId,
+    ResponseEntity<PlaybackUrl> playbackUrl(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
             @PathVariable String recordingId, @RequestBody(required = false) PlaybackUrlRequest body,
             HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.READ);
         int ttl = body == null || body.ttlSeconds() == null ? 300 : body.ttlSeconds();
         if (ttl < 1 || ttl > PlaybackKeys.LONGEST_TTL.toSeconds()) {
             throw ApiException.badRequest("ttlSeconds must be between 1 and " + PlaybackKeys.LONGEST_TTL.toSeconds());

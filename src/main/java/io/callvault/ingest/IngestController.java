@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.callvault.web.Instants;
 import io.callvault.catalog.RecordingView;
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,12 +30,11 @@ class IngestController {
     }
 
     @PutMapping("/{recordId}")
-    ResponseEntity<RecordingView> upload(ClientPrincipal principal, @PathVariable String tenantId,
+    ResponseEntity<RecordingView> upload(@Permitted(Scope.INGEST) ClientPrincipal principal, @PathVariable String tenantId,
             @PathVariable String callId, @PathVariable String recordId,
             @RequestParam(required = false) String deviceId, @RequestParam(required = false) String startTime,
             @RequestParam(required = false) String endTime, @RequestParam(required = false) String state,
             HttpServletRequest request) throws IOException {
-        principal.requireTenant(tenantId, Scope.INGEST);
         int segment = parseRecordId(recordId);
         if (deviceId != null && deviceId.length() > 256) {
             throw ApiException.badRequest("deviceId is at most 256 characters");

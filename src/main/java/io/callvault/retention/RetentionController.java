@@ -2,6 +2,7 @@ package io.callvault.retention;
 
 import io.callvault.catalog.CallHold;
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,40 +35,35 @@ class RetentionController {
     }
 
     @PutMapping("/calls/{callId}/hold")
-    CallHold hold(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    CallHold hold(@Permitted(Scope.HOLD) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) HoldRequest body, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.HOLD);
         return holds.hold(tenantId, callId, body == null ? null : body.reason(), actor(principal, request));
     }
 
     @GetMapping("/calls/{callId}/hold")
-    CallHold holdOf(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
-        principal.requireTenant(tenantId, Scope.READ);
+    CallHold holdOf(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
         return holds.find(tenantId, callId)
                 .orElseThrow(() -> ApiException.notFound("call '" + callId + "' is not under legal hold"));
     }
 
     @DeleteMapping("/calls/{callId}/hold")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void release(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    void release(@Permitted(Scope.HOLD) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.HOLD);
         holds.release(tenantId, callId, reason, actor(principal, request));
     }
 
     @DeleteMapping("/calls/{callId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteCall(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    void deleteCall(@Permitted(Scope.DELETE) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.DELETE);
         deletions.deleteCall(tenantId, callId, actor(principal, request), reason(reason));
     }
 
     @DeleteMapping("/recordings/{recordingId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteRecording(ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId,
+    void deleteRecording(@Permitted(Scope.DELETE) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
-        principal.requireTenant(tenantId, Scope.DELETE);
         deletions.deleteRecording(tenantId, recordingId, actor(principal, request), reason(reason));
     }
 

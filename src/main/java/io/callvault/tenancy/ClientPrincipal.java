@@ -34,6 +34,11 @@ public record ClientPrincipal(String clientId, String name, Set<String> tenants,
         }
     }
 
+    /** The same client, acting on this one tenant only (what a Wellcloud request is). */
+    public ClientPrincipal boundTo(String tenantId) {
+        return new ClientPrincipal(clientId, name, tenants, scopes, Optional.of(tenantId));
+    }
+
     /** The one tenant a single-tenant dialect (Wellcloud) acts on. */
     public Optional<String> soleTenant() {
         if (boundTenant.isPresent()) {

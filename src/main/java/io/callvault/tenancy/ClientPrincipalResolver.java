@@ -1,17 +1,24 @@
 package io.callvault.tenancy;
 
+import java.util.Map;
+
+import io.callvault.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Authenticates the caller for a handler that takes a {@link ClientPrincipal} (an API key, or with
- * {@link AccessTokenAccepted} also a Wellcloud token) or an {@link Admin} (the admin token).
+ * Authenticates and authorizes the caller for a handler, as its parameters declare: a {@link ClientPrincipal} (an
+ * API key; with {@link AccessTokenAccepted} also a Wellcloud token; with {@link Permitted} checked against the
+ * tenant and scope, a signed URL allowed where it says so) or an {@link Admin} (the admin token). Parameters are
+ * resolved in order, so taken first they are checked before the body is read.
  */
 class ClientPrincipalResolver implements HandlerMethodArgumentResolver {
 
@@ -35,8 +42,48 @@ class ClientPrincipalResolver implements HandlerMethodArgumentResolver {
             authenticator.requireAdmin(authorization, address);
             return new Admin(address);
         }
-        return parameter.hasParameterAnnotation(AccessTokenAccepted.class)
+        Permitted permitted = parameter.getParameterAnnotation(Permitted.class);
+        if (permitted != null && permitted.signedUrl() && authorization == null && request.getParameter("sig") != null) {
+            return signed(request, permitted);
+        }
+        ClientPrincipal principal = parameter.hasParameterAnnotation(AccessTokenAccepted.class)
                 ? authenticator.clientOrAccessToken(authorization, address)
                 : authenticator.client(authorization, address);
+        if (permitted == null) {
+            return principal;
+        }
+        if (permitted.tenant() == Permitted.TenantFrom.SOLE) {
+            principal.requireScope(permitted.value());
+            String sole = principal.soleTenant().orElseThrow(() -> ApiException.forbidden(
+                    "this client is permitted on several tenants; this API needs a client of exactly one"));
+            return principal.boundTo(sole);
+        }
+        principal.requireTenant(pathVariable(request, "tenantId"), permitted.value());
+        return principal;
+    }
+
+    /** Contract 2: an expired or tampered playback URL is 403, not 401: there is no credential to retry with. */
+    private ClientPrincipal signed(NativeWebRequest request, Permitted permitted) {
+        String tenantId = pathVariable(request, "tenantId");
+        ClientPrincipal principal;
+        try {
+            principal = authenticator.signedUrl(tenantId, pathVariable(request, "recordingId"),
+                    request.getParameter("expires"), request.getParameter("client"), request.getParameter("sig"));
+        } catch (AuthenticationException e) {
+            throw ApiException.forbidden(e.getMessage());
+        }
+        principal.requireTenant(tenantId, permitted.value());
+        return principal;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String pathVariable(NativeWebRequest request, String name) {
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        String value = variables == null ? null : variables.get(name);
+        if (value == null) {
+            throw new IllegalStateException("@Permitted needs a {" + name + "} path variable");
+        }
+        return value;
     }
 }

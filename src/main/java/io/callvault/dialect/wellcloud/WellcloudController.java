@@ -15,6 +15,8 @@ import io.callvault.delivery.RecordingAudio;
 import io.callvault.tenancy.AccessTokenAccepted;
 import io.callvault.tenancy.AccessTokens;
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Permitted;
+import io.callvault.tenancy.Permitted.TenantFrom;
 import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.Tenant;
 import io.callvault.tenancy.TenantRepository;
@@ -61,8 +63,8 @@ class WellcloudController {
     }
 
     @GetMapping("/tenant/calls/{callId}/recordings2")
-    List<WellcloudRecording> recordings(@AccessTokenAccepted ClientPrincipal principal, @PathVariable String callId) {
-        String tenantId = tenantOf(principal);
+    List<WellcloudRecording> recordings(@AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal, @PathVariable String callId) {
+        String tenantId = principal.soleTenant().orElseThrow();
         Call call = catalog.findCall(tenantId, callId).orElseThrow(WellcloudException::noRecordingFile);
         List<Recording> recordings = catalog.recordingsOf(tenantId, callId);
         if (recordings.isEmpty()) {
@@ -73,10 +75,10 @@ class WellcloudController {
     }
 
     @RequestMapping(path = "/tenant/recording/{audioId}/stream2", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void recordingStream(@AccessTokenAccepted ClientPrincipal principal, @PathVariable String audioId,
+    void recordingStream(@AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal, @PathVariable String audioId,
             @RequestParam(required = false) String download, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String tenantId = tenantOf(principal);
+        String tenantId = principal.soleTenant().orElseThrow();
         boolean attachment = DownloadFlag.parse(download);
         Recording recording = catalog.findRecording(tenantId, audioId).orElseThrow(WellcloudException::noSuchRecord);
         if (!recording.hasAudio()) {
@@ -88,21 +90,15 @@ class WellcloudController {
     }
 
     @RequestMapping(path = "/tenant/calls/{callId}/recording/stream", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void callStream(@AccessTokenAccepted ClientPrincipal principal, @PathVariable String callId,
+    void callStream(@AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal, @PathVariable String callId,
             @RequestParam(required = false) String download, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String tenantId = tenantOf(principal);
+        String tenantId = principal.soleTenant().orElseThrow();
         boolean attachment = DownloadFlag.parse(download);
         AudioBody body = audio.ofCall(callId, catalog.recordingsOf(tenantId, callId))
                 .orElseThrow(WellcloudException::noRecordingFile);
         AudioRead read = new AudioRead(principal.clientId(), tenantId, callId, null, AudioRead.kind(attachment),
                 "wellcloud", request.getRemoteAddr());
         responder.respond(body, attachment, read, request, response);
-    }
-
-    private static String tenantOf(ClientPrincipal principal) {
-        principal.requireScope(Scope.READ);
-        return principal.soleTenant().orElseThrow(() -> new WellcloudException(403,
-                "this client is permitted on several tenants; Wellcloud requests need a client of exactly one"));
     }
 }
