@@ -3,6 +3,7 @@ package io.callvault;
 import java.util.OptionalInt;
 
 import io.callvault.command.Commands;
+import io.callvault.server.DemoFlag;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-import io.callvault.Sha256;
+import io.callvault.server.Sha256;
 import io.callvault.audit.AccessLog;
 import io.callvault.audit.AudioRead;
 import io.callvault.storage.BlobStore;

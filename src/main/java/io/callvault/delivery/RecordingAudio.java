@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.callvault.Sha256;
+import io.callvault.server.Sha256;
 import io.callvault.audio.AudioContainer;
 import io.callvault.audio.AudioInfo;
 import io.callvault.audio.WavHeader;

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import io.callvault.CallVaultProperties;
-import io.callvault.OwnerOnly;
+import io.callvault.server.CallVaultProperties;
+import io.callvault.server.OwnerOnly;
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Direction;

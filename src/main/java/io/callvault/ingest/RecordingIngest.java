@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.callvault.CallVaultProperties;
+import io.callvault.server.CallVaultProperties;
 import io.callvault.audio.AudioInfo;
 import io.callvault.audio.AudioProbe;
 import io.callvault.audio.InvalidAudioException;

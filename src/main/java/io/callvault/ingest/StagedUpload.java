@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
-import io.callvault.Sha256;
+import io.callvault.server.Sha256;
 
 /** An upload copied to a staging file, with its size and SHA-256 computed as the bytes went by. */
 record StagedUpload(Path file, long size, String sha256) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import io.callvault.Sha256;
+import io.callvault.server.Sha256;
 import io.callvault.catalog.AudioLocation;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.AudioQuery;

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.callvault.OwnerOnly;
+import io.callvault.server.OwnerOnly;
 
 /**
  * Blobs as files under {@code <data>/audio}. A staged file is fsynced, atomically renamed into place, and its

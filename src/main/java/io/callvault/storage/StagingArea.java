@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.callvault.OwnerOnly;
+import io.callvault.server.OwnerOnly;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

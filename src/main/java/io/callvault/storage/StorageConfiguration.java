@@ -3,7 +3,7 @@ package io.callvault.storage;
 import java.io.IOException;
 import java.time.Duration;
 
-import io.callvault.CallVaultProperties;
+import io.callvault.server.CallVaultProperties;
 
 import java.util.List;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.callvault.Sha256;
+import io.callvault.server.Sha256;
 import io.callvault.catalog.AudioLocation;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.AudioQuery;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import io.callvault.CallVaultProperties;
+import io.callvault.server.CallVaultProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.callvault.CallVaultProperties;
-import io.callvault.OwnerOnly;
+import io.callvault.server.CallVaultProperties;
+import io.callvault.server.OwnerOnly;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import io.callvault.Sha256;
+import io.callvault.server.Sha256;
 
 /**
  * Random credentials and their hashes. Credentials are 256-bit random values, so a plain SHA-256 is a safe

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.callvault.CallVaultProperties;
+import io.callvault.server.CallVaultProperties;
 import io.callvault.cluster.Invalidations;
 import io.callvault.web.ApiException;
 

@@ -1,5 +1,8 @@
 /**
- * What every HTTP surface shares: the core's failure types ({@link io.callvault.web.ApiException}) and the native
- * API's error model (RFC 9457 problem details). Each vendor dialect maps the same failures to its own model.
+ * What every HTTP surface shares, below every feature (it imports none): the failure types
+ * ({@link io.callvault.web.ApiException}, {@link io.callvault.web.Failure}); the one error model per surface
+ * ({@link io.callvault.web.ErrorModel}: the native problem details here, each dialect's in its own package), picked by
+ * path for exception handlers and filters alike; strict JSON and the one instant parser; body limits, slow-client
+ * defences and the guarded Tomcat connector; CORS; the base of handed-out URLs.
  */
 package io.callvault.web;

@@ -14,7 +14,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.callvault.CallVaultProperties;
+import io.callvault.server.CallVaultProperties;
 import io.callvault.audio.AudioProbe;
 import io.callvault.catalog.CallRepository;
 import io.callvault.catalog.Catalog;

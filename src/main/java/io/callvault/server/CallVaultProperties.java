@@ -1,4 +1,4 @@
-package io.callvault;
+package io.callvault.server;
 
 import java.nio.file.Path;
 import java.time.ZoneId;

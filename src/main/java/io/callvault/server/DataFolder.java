@@ -1,4 +1,4 @@
-package io.callvault;
+package io.callvault.server;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.callvault;
+package io.callvault.server;
 
 import java.time.Clock;
 
