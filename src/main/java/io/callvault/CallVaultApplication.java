@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CallVaultApplication {
 
     public static void main(String[] args) throws Exception {
-        OptionalInt exit = Commands.runIfCommand(args);
+        OptionalInt exit = Commands.runIfCommand(args, CallVaultApplication.class);
         if (exit.isPresent()) {
             System.exit(exit.getAsInt());
         }

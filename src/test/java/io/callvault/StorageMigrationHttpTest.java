@@ -116,7 +116,7 @@ class StorageMigrationHttpTest extends HttpTestBase {
     }
 
     private static int run(List<String> args) throws Exception {
-        return Commands.runIfCommand(args.toArray(String[]::new)).orElseThrow();
+        return Commands.runIfCommand(args.toArray(String[]::new), CallVaultApplication.class).orElseThrow();
     }
 
     /** The test server's own configuration, as a command run beside it would be given. */

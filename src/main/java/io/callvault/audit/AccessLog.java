@@ -63,9 +63,9 @@ public class AccessLog {
     }
 
     /** @param rangeStart first byte served; rangeEnd the last (inclusive); both null for a whole-body read */
-    public void record(AudioRead read, Long rangeStart, Long rangeEnd, long bytes) {
+    public void record(AccessEvent read, Long rangeStart, Long rangeEnd, long bytes) {
         Object[] row = {OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), read.clientId(), read.tenantId(),
-                read.callId(), read.recordingId(), read.kind(), read.via(), rangeStart, rangeEnd, bytes, read.remoteAddress(),
+                read.callId(), read.recordingId(), read.kind().wireName(), read.via().wireName(), rangeStart, rangeEnd, bytes, read.remoteAddress(),
                 null};
         queued.incrementAndGet();
         if (pending.incrementAndGet() > CAPACITY) {
@@ -80,9 +80,9 @@ public class AccessLog {
      * Records a change to the archive (kind {@code delete}, {@code hold}, {@code release}) with who asked and why.
      * Written at once, not queued: a deletion must never go unrecorded.
      */
-    public void recordChange(AudioRead change, String reason) {
+    public void recordChange(AccessEvent change, String reason) {
         Object[] row = {OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), change.clientId(),
-                change.tenantId(), change.callId(), change.recordingId(), change.kind(), change.via(), null, null, 0L,
+                change.tenantId(), change.callId(), change.recordingId(), change.kind().wireName(), change.via().wireName(), null, null, 0L,
                 change.remoteAddress(), reason};
         jdbc.update(INSERT, row);
     }

@@ -1,5 +1,6 @@
 package io.callvault.audit;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.callvault.tenancy.Admin;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccessLogController {
 
-    private static final List<String> KINDS = List.of("play", "download", "delete", "hold", "release");
+    private static final List<String> KINDS = Arrays.stream(AccessEvent.Kind.values()).map(AccessEvent.Kind::wireName)
+            .toList();
 
     private final AccessTrail trail;
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import io.callvault.CallVaultApplication;
 import io.callvault.tenancy.PlaybackKeys;
 
 import org.springframework.boot.WebApplicationType;
@@ -25,23 +24,27 @@ public final class Commands {
     private Commands() {
     }
 
-    /** The exit code when the arguments name a command (which has then run), else empty: start the server. */
-    public static OptionalInt runIfCommand(String[] args) throws Exception {
+    /**
+     * The exit code when the arguments name a command (which has then run), else empty: start the server.
+     *
+     * @param application the Spring Boot application whose services the commands use
+     */
+    public static OptionalInt runIfCommand(String[] args, Class<?> application) throws Exception {
         JarCommand command = JarCommand.parse(args);
         if (command == null) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(run(command));
+        return OptionalInt.of(run(command, application));
     }
 
-    private static int run(JarCommand command) throws Exception {
+    private static int run(JarCommand command, Class<?> application) throws Exception {
         switch (command.kind()) {
             case HELP -> {
                 System.out.println(JarCommand.USAGE);
                 return 0;
             }
             case VERSION -> {
-                String version = CallVaultApplication.class.getPackage().getImplementationVersion();
+                String version = application.getPackage().getImplementationVersion();
                 System.out.println("CallVault " + (version == null ? "(development build)" : version)
                         + " on Java " + Runtime.version());
                 return 0;
@@ -60,12 +63,12 @@ public final class Commands {
                 return 0;
             }
             default -> {
-                return runWithServices(command);
+                return runWithServices(command, application);
             }
         }
     }
 
-    private static int runWithServices(JarCommand command) throws IOException {
+    private static int runWithServices(JarCommand command, Class<?> application) throws IOException {
         if (embeddedDatabase(command.springArgs())) {
             Optional<RunningServer> server = RunningServer.on(dataDir(command.springArgs()));
             if (server.isPresent()) {
@@ -75,7 +78,7 @@ public final class Commands {
         }
         List<String> springArgs = new ArrayList<>(command.springArgs());
         springArgs.add("--callvault.command=" + command.kind().name().toLowerCase(java.util.Locale.ROOT));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CallVaultApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
             return context.getBean(CommandExecution.class).execute(command, System.out::println);
         }

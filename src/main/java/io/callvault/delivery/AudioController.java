@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.callvault.audit.AudioRead;
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
 import io.callvault.tenancy.ClientPrincipal;
@@ -68,8 +68,8 @@ class AudioController {
         if (!recording.hasAudio()) {
             throw ApiException.notFound("recording '" + recordingId + "' has no audio: the recorder failed to capture it");
         }
-        AudioRead read = new AudioRead(principal.clientId(), tenantId, recording.callId(), recording.id(),
-                AudioRead.kind(attachment), signed ? "signed-url" : "native", request.getRemoteAddr());
+        AccessEvent read = new AccessEvent(principal.clientId(), tenantId, recording.callId(), recording.id(),
+                AccessEvent.Kind.read(attachment), signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE, request.getRemoteAddr());
         responder.respond(audio.of(recording), attachment, read, request, response);
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.callvault.audit.AccessLog;
-import io.callvault.audit.AudioRead;
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.AudioLocation;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
@@ -38,7 +38,7 @@ public class Deletions {
     }
 
     /** Who asks: the client (or {@code system:retention}), the surface, the address. */
-    public record Actor(String clientId, String via, String remoteAddress) {
+    public record Actor(String clientId, AccessEvent.Via via, String remoteAddress) {
     }
 
     public void deleteCall(String tenantId, String callId, Actor actor, String reason) {
@@ -46,7 +46,7 @@ public class Deletions {
             catalog.lockUnheld(tenantId, callId);
             return catalog.deleteCall(tenantId, callId);
         });
-        audit.recordChange(new AudioRead(actor.clientId(), tenantId, callId, null, "delete", actor.via(),
+        audit.recordChange(new AccessEvent(actor.clientId(), tenantId, callId, null, AccessEvent.Kind.DELETE, actor.via(),
                 actor.remoteAddress()), reason);
         deleteAudio(audio);
         log.info("deleted call {} of tenant {} ({} recording(s)) for {}: {}", callId, tenantId, audio.size(),
@@ -55,7 +55,7 @@ public class Deletions {
 
     public void deleteRecording(String tenantId, String recordingId, Actor actor, String reason) {
         Recording deleted = tx.execute(status -> catalog.deleteRecording(tenantId, recordingId));
-        audit.recordChange(new AudioRead(actor.clientId(), tenantId, deleted.callId(), recordingId, "delete", actor.via(),
+        audit.recordChange(new AccessEvent(actor.clientId(), tenantId, deleted.callId(), recordingId, AccessEvent.Kind.DELETE, actor.via(),
                 actor.remoteAddress()), reason);
         deleteAudio(deleted.storageKey() == null ? List.of() : List.of(Catalog.location(deleted)));
     }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.callvault.audit.AccessLog;
-import io.callvault.audit.AudioRead;
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.CallHold;
 import io.callvault.catalog.Catalog;
 import io.callvault.web.ApiException;
@@ -33,7 +33,7 @@ public class LegalHolds {
         if (!catalog.hold(tenantId, hold)) {
             throw ApiException.notFound("call '" + callId + "' not found");
         }
-        audit.recordChange(new AudioRead(actor.clientId(), tenantId, callId, null, "hold", actor.via(), actor.remoteAddress()),
+        audit.recordChange(new AccessEvent(actor.clientId(), tenantId, callId, null, AccessEvent.Kind.HOLD, actor.via(), actor.remoteAddress()),
                 reason);
         return hold;
     }
@@ -46,7 +46,7 @@ public class LegalHolds {
         if (!catalog.release(tenantId, callId)) {
             throw ApiException.notFound("call '" + callId + "' is not under legal hold");
         }
-        audit.recordChange(new AudioRead(actor.clientId(), tenantId, callId, null, "release", actor.via(),
+        audit.recordChange(new AccessEvent(actor.clientId(), tenantId, callId, null, AccessEvent.Kind.RELEASE, actor.via(),
                 actor.remoteAddress()), reason);
     }
 }

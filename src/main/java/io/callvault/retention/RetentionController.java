@@ -1,5 +1,6 @@
 package io.callvault.retention;
 
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.CallHold;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permitted;
@@ -68,7 +69,7 @@ class RetentionController {
     }
 
     private static Deletions.Actor actor(ClientPrincipal principal, HttpServletRequest request) {
-        return new Deletions.Actor(principal.clientId(), "native", request.getRemoteAddr());
+        return new Deletions.Actor(principal.clientId(), AccessEvent.Via.NATIVE, request.getRemoteAddr());
     }
 
     private static String reason(String reason) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Catalog;
 import io.callvault.tenancy.Tenant;
 import io.callvault.tenancy.TenantRepository;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
-    private static final Deletions.Actor RETENTION = new Deletions.Actor("system:retention", "retention", null);
+    private static final Deletions.Actor RETENTION = new Deletions.Actor("system:retention", AccessEvent.Via.RETENTION, null);
 
     private final TenantRepository tenants;
     private final Catalog catalog;

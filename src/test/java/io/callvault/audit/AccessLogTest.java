@@ -39,7 +39,7 @@ class AccessLogTest {
                 String client = "client-" + r;
                 done.add(readers.submit(() -> {
                     for (int i = 0; i < READS_EACH; i++) {
-                        log.record(new AudioRead(client, "t", "call-" + i, "rec-" + i, "play", "native", "127.0.0.1"),
+                        log.record(new AccessEvent(client, "t", "call-" + i, "rec-" + i, AccessEvent.Kind.PLAY, AccessEvent.Via.NATIVE, "127.0.0.1"),
                                 null, null, i);
                     }
                 }));

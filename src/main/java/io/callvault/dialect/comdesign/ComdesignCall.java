@@ -3,8 +3,6 @@ package io.callvault.dialect.comdesign;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.callvault.catalog.Call;
 import io.callvault.catalog.Direction;
@@ -59,25 +57,4 @@ final class ComdesignCall {
         return call.connectTime() != null ? "connected" : "ringing";
     }
 
-    /** The metadata fields, in the vendor's order; {@code recordId} only when one record is meant. */
-    static Map<String, Object> metadata(Call call, Integer recordId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", "complete");
-        m.put("tenantId", call.tenantId());
-        m.put("sessionId", Long.parseLong(call.callId()));
-        if (recordId != null) {
-            m.put("recordId", recordId);
-        }
-        m.put("direction", direction(call.direction()));
-        m.put("ani", call.ani());
-        m.put("dnis", call.dnis());
-        m.put("agentId", call.agentId());
-        m.put("agentName", call.agentName());
-        m.put("skillName", call.skillName());
-        m.put("groupId", call.groupId());
-        m.put("groupName", call.groupName());
-        m.put("connectTime", instant(call.connectTime()));
-        m.put("disconnectTime", instant(call.disconnectTime()));
-        return m;
-    }
 }

@@ -1,20 +1,16 @@
 package io.callvault.dialect.comdesign;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-import io.callvault.audit.AudioRead;
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Call;
 import io.callvault.catalog.CallCursor;
 import io.callvault.catalog.CallDetails;
@@ -22,9 +18,16 @@ import io.callvault.catalog.CallQuery;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
 import io.callvault.catalog.Transcript;
-import io.callvault.delivery.AudioBody;
 import io.callvault.delivery.AudioResponder;
+import io.callvault.delivery.MultipartAudio;
 import io.callvault.delivery.RecordingAudio;
+import io.callvault.dialect.comdesign.ComdesignAnswers.AudioMetadata;
+import io.callvault.dialect.comdesign.ComdesignAnswers.Complete;
+import io.callvault.dialect.comdesign.ComdesignAnswers.Conversation;
+import io.callvault.dialect.comdesign.ComdesignAnswers.Conversations;
+import io.callvault.dialect.comdesign.ComdesignAnswers.History;
+import io.callvault.dialect.comdesign.ComdesignAnswers.HistoryCall;
+import io.callvault.dialect.comdesign.ComdesignAnswers.RecordAnswer;
 import io.callvault.tenancy.AuthenticationException;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
@@ -96,27 +99,18 @@ class ComdesignController {
         Recording recording = catalog.segment(tenantId, call.callId(), recordId).filter(Recording::hasAudio)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no audio for recordId " + recordId));
 
-        String boundary = "CallVault-" + UUID.randomUUID();
-        AudioBody audioBody = audio.of(recording);
-        byte[] metadata = json.writeValueAsBytes(ComdesignCall.metadata(call, recordId));
         String filename = tenantId + "_" + sessionId + "_" + recordId + "." + recording.container().extension();
-        byte[] before = join(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                        + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8),
-                metadata,
-                ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"audioFile\"; filename=\"" + filename
-                        + "\"\r\nContent-Type: " + audioBody.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        AudioRead read = new AudioRead(principal.clientId(), tenantId, call.callId(), recording.id(), "download",
-                "comdesign", request.getRemoteAddr());
-        responder.respondEnclosed(audioBody, before, after, "multipart/form-data; boundary=" + boundary, read, request,
-                response);
+        MultipartAudio document = MultipartAudio.of("metadata", json.writeValueAsBytes(AudioMetadata.of(call, recordId)),
+                "audioFile", filename, audio.of(recording));
+        AccessEvent read = new AccessEvent(principal.clientId(), tenantId, call.callId(), recording.id(),
+                AccessEvent.Kind.DOWNLOAD, AccessEvent.Via.COMDESIGN, request.getRemoteAddr());
+        responder.respondMultipart(document, read, request, response);
     }
 
     /** 通話履歴取得API: a keyset page of calls, newest first, each with its record list. */
     @PostMapping("/history")
-    Map<String, Object> history(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            HttpServletRequest request) throws IOException {
+    History history(@PathVariable String apiVersion, @PathVariable String sourceUuid, HttpServletRequest request)
+            throws IOException {
         ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
         ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
         String tenantId = tenant(principal, r, Scope.READ);
@@ -131,36 +125,13 @@ class ComdesignController {
         // only calls whose id is a session number exist here: filtered in the query, so no page comes back empty
         Catalog.CallPage page = catalog.search(CallQuery.between(tenantId, from, to, pageSize,
                 cursor == null ? null : CallCursor.decode(cursor)).onlySessionNumbers());
-        List<Map<String, Object>> calls = new ArrayList<>();
-        for (Catalog.CallWithRecordings c : page.calls()) {
-            Map<String, Object> call = ComdesignCall.metadata(c.call(), null);
-            call.put("status", ComdesignCall.status(c.call()));
-            List<Map<String, Object>> records = new ArrayList<>();
-            for (Recording rec : c.recordings()) {
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("recordId", rec.recordId());
-                record.put("state", rec.state().name());
-                record.put("deviceId", rec.deviceId());
-                record.put("startTime", ComdesignCall.instant(rec.startTime()));
-                record.put("endTime", ComdesignCall.instant(rec.endTime()));
-                record.put("durationMs", rec.durationMs());
-                record.put("fileSize", rec.fileSize());
-                record.put("format", rec.audio() == null ? null : rec.container().extension());
-                records.add(record);
-            }
-            call.put("recordList", records);
-            calls.add(call);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", "complete");
-        answer.put("calls", calls);
-        answer.put("nextCursor", page.nextCursor());
-        return answer;
+        return new History("complete", page.calls().stream().map(c -> HistoryCall.of(c.call(), c.recordings())).toList(),
+                page.nextCursor());
     }
 
     /** 通話ステータス通知API: ringing, connected, disconnected (which completes the call). */
     @PostMapping("/status")
-    Map<String, Object> status(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+    Complete status(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
         ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
         ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
@@ -179,12 +150,12 @@ class ComdesignController {
         catalog.upsertCall(tenantId, sessionId, new CallDetails(ComdesignCall.direction(r.optionalInt("direction")),
                 r.optionalText("ani"), r.optionalText("dnis"), r.optionalText("agentId"), r.optionalText("agentName"),
                 r.optionalText("skillName"), r.optionalText("groupId"), r.optionalText("groupName"), connect, disconnect));
-        return Map.of("status", "complete");
+        return Complete.INSTANCE;
     }
 
     /** 音声認識結果一括送信API: the recogniser pushes a call's transcripts; sending again replaces them. */
     @PostMapping("/speech_recognition_all/send")
-    Map<String, Object> sendTranscripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+    Complete sendTranscripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
         ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
         ComdesignRequest conversation = ComdesignRequest.parse(json, request.getInputStream()).object("conversation");
@@ -226,12 +197,12 @@ class ComdesignController {
                 null, null, null, null, connect, disconnect));
         catalog.storeTranscript(new Transcript(tenantId, sessionId, conversation.optionalText("status"), description,
                 segments));
-        return Map.of("status", "complete");
+        return Complete.INSTANCE;
     }
 
     /** 音声認識結果一括取得API: every stored transcript of a call, in the push format. */
     @PostMapping("/speech_recognition_all")
-    Map<String, Object> transcripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+    Conversations transcripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
         ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
         ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
@@ -240,28 +211,12 @@ class ComdesignController {
         Call call = call(tenantId, sessionId);
         Transcript transcript = catalog.transcript(tenantId, sessionId)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no speech-recognition results"));
-        Map<String, Object> conversation = new LinkedHashMap<>();
-        conversation.put("status", transcript.status() == null ? "complete" : transcript.status());
-        conversation.put("tenantId", tenantId);
-        conversation.put("sessionId", Long.parseLong(sessionId));
-        conversation.put("direction", ComdesignCall.direction(call.direction()));
-        conversation.put("connectTime", ComdesignCall.instant(call.connectTime()));
-        conversation.put("disconnectTime", ComdesignCall.instant(call.disconnectTime()));
-        conversation.put("completed", call.complete());
-        conversation.put("recordList", transcript.segments().stream().map(s -> {
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("recordId", s.recordId());
-            record.putAll(parties(s));
-            record.put("sentenceList", sentences(s));
-            return record;
-        }).toList());
-        conversation.put("description", transcript.description());
-        return Map.of("conversation", conversation);
+        return new Conversations(Conversation.of(call, transcript));
     }
 
     /** 音声認識結果取得API: one record's transcript. */
     @PostMapping("/speech_recognition")
-    Map<String, Object> transcript(@PathVariable String apiVersion, @PathVariable String sourceUuid,
+    RecordAnswer transcript(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
         ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
         ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
@@ -271,14 +226,7 @@ class ComdesignController {
         call(tenantId, sessionId);
         Transcript.Segment segment = catalog.transcriptOf(tenantId, sessionId, recordId)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no speech-recognition results for recordId " + recordId));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", "complete");
-        answer.put("tenantId", tenantId);
-        answer.put("sessionId", Long.parseLong(sessionId));
-        answer.put("recordId", recordId);
-        answer.putAll(parties(segment));
-        answer.put("sentenceList", sentences(segment));
-        return answer;
+        return RecordAnswer.of(tenantId, Long.parseLong(sessionId), segment);
     }
 
     /**
@@ -312,42 +260,7 @@ class ComdesignController {
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " does not exist"));
     }
 
-    private static Map<String, Object> parties(Transcript.Segment s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ani", s.ani());
-        m.put("dnis", s.dnis());
-        m.put("agentId", s.agentId());
-        m.put("agentName", s.agentName());
-        return m;
-    }
-
-    private static List<Map<String, Object>> sentences(Transcript.Segment s) {
-        return s.sentences().stream().map(sentence -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sequence", sentence.sequence());
-            m.put("speakerId", sentence.speakerId());
-            m.put("startTime", sentence.start());
-            m.put("endTime", sentence.end());
-            m.put("text", sentence.text());
-            return m;
-        }).toList();
-    }
-
     private static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    private static byte[] join(byte[]... parts) {
-        int length = 0;
-        for (byte[] p : parts) {
-            length += p.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.callvault.audit.AudioRead;
+import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Call;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
@@ -84,8 +84,8 @@ class WellcloudController {
         if (!recording.hasAudio()) {
             throw WellcloudException.noRecordingFile();
         }
-        AudioRead read = new AudioRead(principal.clientId(), tenantId, recording.callId(), recording.id(),
-                AudioRead.kind(attachment), "wellcloud", request.getRemoteAddr());
+        AccessEvent read = new AccessEvent(principal.clientId(), tenantId, recording.callId(), recording.id(),
+                AccessEvent.Kind.read(attachment), AccessEvent.Via.WELLCLOUD, request.getRemoteAddr());
         responder.respond(audio.of(recording), attachment, read, request, response);
     }
 
@@ -97,8 +97,8 @@ class WellcloudController {
         boolean attachment = DownloadFlag.parse(download);
         AudioBody body = audio.ofCall(callId, catalog.recordingsOf(tenantId, callId))
                 .orElseThrow(WellcloudException::noRecordingFile);
-        AudioRead read = new AudioRead(principal.clientId(), tenantId, callId, null, AudioRead.kind(attachment),
-                "wellcloud", request.getRemoteAddr());
+        AccessEvent read = new AccessEvent(principal.clientId(), tenantId, callId, null, AccessEvent.Kind.read(attachment),
+                AccessEvent.Via.WELLCLOUD, request.getRemoteAddr());
         responder.respond(body, attachment, read, request, response);
     }
 }
