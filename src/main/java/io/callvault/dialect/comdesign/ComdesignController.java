@@ -76,9 +76,10 @@ class ComdesignController {
     @PostMapping("/audio_data")
     void audioData(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
-        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
-        String tenantId = tenant(principal, r, Scope.READ);
+        Entered entered = enter(apiVersion, sourceUuid, request, Scope.READ, null);
+        ClientPrincipal principal = entered.principal();
+        ComdesignRequest r = entered.body();
+        String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
         int recordId = r.recordId();
         Optional<Duration> wait = allowance.tryTake(principal.clientId(), tenantId);
@@ -111,9 +112,9 @@ class ComdesignController {
     @PostMapping("/history")
     History history(@PathVariable String apiVersion, @PathVariable String sourceUuid, HttpServletRequest request)
             throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
-        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
-        String tenantId = tenant(principal, r, Scope.READ);
+        Entered entered = enter(apiVersion, sourceUuid, request, Scope.READ, null);
+        ComdesignRequest r = entered.body();
+        String tenantId = entered.tenantId();
         Instant from = r.instant("from");
         Instant to = r.instant("to");
         Integer limit = r.optionalInt("limit");
@@ -133,9 +134,9 @@ class ComdesignController {
     @PostMapping("/status")
     Complete status(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
-        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
-        String tenantId = tenant(principal, r, Scope.INGEST);
+        Entered entered = enter(apiVersion, sourceUuid, request, Scope.INGEST, null);
+        ComdesignRequest r = entered.body();
+        String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
         String status = r.text("status");
         Instant connect = r.optionalInstant("connectTime");
@@ -157,9 +158,9 @@ class ComdesignController {
     @PostMapping("/speech_recognition_all/send")
     Complete sendTranscripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
-        ComdesignRequest conversation = ComdesignRequest.parse(json, request.getInputStream()).object("conversation");
-        String tenantId = tenant(principal, conversation, Scope.INGEST);
+        Entered entered = enter(apiVersion, sourceUuid, request, Scope.INGEST, "conversation");
+        ComdesignRequest conversation = entered.body();
+        String tenantId = entered.tenantId();
         String sessionId = conversation.sessionId();
         Integer direction = conversation.optionalInt("direction");
         Instant connect = conversation.optionalInstant("connectTime");
@@ -204,9 +205,9 @@ class ComdesignController {
     @PostMapping("/speech_recognition_all")
     Conversations transcripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
-        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
-        String tenantId = tenant(principal, r, Scope.READ);
+        Entered entered = enter(apiVersion, sourceUuid, request, Scope.READ, null);
+        ComdesignRequest r = entered.body();
+        String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
         Call call = call(tenantId, sessionId);
         Transcript transcript = catalog.transcript(tenantId, sessionId)
@@ -218,9 +219,9 @@ class ComdesignController {
     @PostMapping("/speech_recognition")
     RecordAnswer transcript(@PathVariable String apiVersion, @PathVariable String sourceUuid,
             HttpServletRequest request) throws IOException {
-        ClientPrincipal principal = enter(apiVersion, sourceUuid, request);
-        ComdesignRequest r = ComdesignRequest.parse(json, request.getInputStream());
-        String tenantId = tenant(principal, r, Scope.READ);
+        Entered entered = enter(apiVersion, sourceUuid, request, Scope.READ, null);
+        ComdesignRequest r = entered.body();
+        String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
         int recordId = r.recordId();
         call(tenantId, sessionId);
@@ -229,30 +230,38 @@ class ComdesignController {
         return RecordAnswer.of(tenantId, Long.parseLong(sessionId), segment);
     }
 
+    /** A request let in: who sent it, its body (or the object that holds the request's fields), its tenant. */
+    private record Entered(ClientPrincipal principal, ComdesignRequest body, String tenantId) {
+    }
+
     /**
-     * The key must be the one of the client that owns the path's sourceUuid (401 otherwise, not saying which part
-     * was wrong); then the apiVersion must be known.
+     * Each handler's one authorization declaration, mapped onto the shared principal: the key must be the one of the
+     * client that owns the path's sourceUuid (401 otherwise, not saying which part was wrong), the apiVersion must be
+     * known, and the body's tenantId one the client may use with this scope (else TENANT_NOT_PERMITTED).
+     *
+     * @param object the field whose object carries tenantId (the transcript push's conversation), or null for the body
      */
-    private ClientPrincipal enter(String apiVersion, String sourceUuid, HttpServletRequest request) {
+    private Entered enter(String apiVersion, String sourceUuid, HttpServletRequest request, Scope scope, String object)
+            throws IOException {
         ClientPrincipal principal = authenticator.clientOfSource(sourceUuid, request.getHeader(HttpHeaders.AUTHORIZATION),
                 request.getRemoteAddr()).orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.INVALID,
                         "the API key is missing, unknown, or not the one of this sourceUuid"));
         if (!"v1".equals(apiVersion)) {
             throw ComdesignRequest.invalid("apiVersion '" + apiVersion + "' is not known: use v1");
         }
-        return principal;
-    }
-
-    private static String tenant(ClientPrincipal principal, ComdesignRequest r, Scope scope) {
-        String tenantId = r.text("tenantId");
+        ComdesignRequest body = ComdesignRequest.parse(json, request.getInputStream());
+        if (object != null) {
+            body = body.object(object);
+        }
+        String tenantId = body.text("tenantId");
         if (!principal.permits(tenantId)) {
             throw new ComdesignException(ComdesignError.TENANT_NOT_PERMITTED, "tenant " + tenantId + " is not permitted to this client");
         }
         if (!principal.scopes().contains(scope)) {
             throw new ComdesignException(ComdesignError.TENANT_NOT_PERMITTED,
-                    "this client may not " + (scope == Scope.READ ? "read" : "ingest") + " for tenant " + tenantId);
+                    "this client may not " + scope.wireName() + " for tenant " + tenantId);
         }
-        return tenantId;
+        return new Entered(principal, body, tenantId);
     }
 
     private Call call(String tenantId, String sessionId) {
