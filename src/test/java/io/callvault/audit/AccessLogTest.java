@@ -30,7 +30,7 @@ class AccessLogTest {
                 "jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(db).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
-        AccessLog log = new AccessLog(jdbc, Clock.systemUTC());
+        AccessLog log = new AccessLog(jdbc, Clock.systemUTC(), java.time.Duration.ofMillis(50));
 
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
