@@ -153,7 +153,8 @@ curl -sf -X POST localhost:$H2_PORT/v1/admin/tenants -H "Authorization: Bearer $
 H2_KEY=$(curl -sf -X POST localhost:$H2_PORT/v1/admin/clients -H "Authorization: Bearer $ADMIN" \
   -H 'Content-Type: application/json' -d '{"name":"bench","tenants":["bench"],"scopes":["read","ingest"]}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
-ls "$WORK/wavs" | head -n "$H2_FILES" | xargs -P 8 -I{} sh -c "curl -sf -X PUT --data-binary @$WORK/wavs/{} \
+ls "$WORK/wavs" > "$WORK/h2-files.txt"  # (head on a pipe would end ls with SIGPIPE, which pipefail counts)
+head -n "$H2_FILES" "$WORK/h2-files.txt" | xargs -P 8 -I{} sh -c "curl -sf -X PUT --data-binary @$WORK/wavs/{} \
   -H 'Authorization: Bearer $H2_KEY' localhost:$H2_PORT/v1/tenants/bench/calls/\$(basename {} .wav)/recordings/1" \
   | python3 -c 'import json,sys
 for line in sys.stdin.read().replace("}{", "}\n{").splitlines():

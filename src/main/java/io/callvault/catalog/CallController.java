@@ -54,7 +54,8 @@ class CallController {
     }
 
     @PutMapping("/calls/{callId}")
-    ResponseEntity<Object> upsert(@Permitted(Scope.INGEST) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    ResponseEntity<Object> upsert(@Permitted(Scope.INGEST) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) CallRequest request) {
         CallDetails details = request == null ? CallDetails.none() : request.details();
         boolean created = catalog.upsertCall(tenantId, callId, details);
@@ -69,7 +70,8 @@ class CallController {
     }
 
     @GetMapping("/calls/{callId}")
-    CallView call(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
+    CallView call(@Permitted(Scope.READ) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String callId) {
         return CallView.of(catalog.call(tenantId, callId));
     }
 
@@ -120,12 +122,14 @@ class CallController {
     }
 
     @GetMapping("/recordings/{recordingId}")
-    RecordingView recording(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
+    RecordingView recording(@Permitted(Scope.READ) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String recordingId) {
         return RecordingView.of(catalog.recording(tenantId, recordingId));
     }
 
     @GetMapping("/recordings/{recordingId}/transcript")
-    TranscriptView transcript(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId) {
+    TranscriptView transcript(@Permitted(Scope.READ) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String recordingId) {
         Recording recording = catalog.recording(tenantId, recordingId);
         return catalog.transcriptOf(tenantId, recording.callId(), recording.recordId())
                 .map(segment -> TranscriptView.of(recording, segment))

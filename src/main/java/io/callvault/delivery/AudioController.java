@@ -59,7 +59,8 @@ class AudioController {
     }
 
     @RequestMapping(path = "/audio", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void audio(@Permitted(value = Scope.READ, signedUrl = true) ClientPrincipal principal, @PathVariable String tenantId,
+    void audio(@Permitted(value = Scope.READ, signedUrl = true) ClientPrincipal principal,
+            @PathVariable String tenantId,
             @PathVariable String recordingId, @RequestParam(required = false) String download,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean signed = request.getParameter("sig") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
@@ -74,7 +75,8 @@ class AudioController {
     }
 
     @PostMapping("/playback-url")
-    ResponseEntity<PlaybackUrl> playbackUrl(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
+    ResponseEntity<PlaybackUrl> playbackUrl(@Permitted(Scope.READ) ClientPrincipal principal,
+            @PathVariable String tenantId,
             @PathVariable String recordingId, @RequestBody(required = false) PlaybackUrlRequest body,
             HttpServletRequest request) {
         int ttl = body == null || body.ttlSeconds() == null ? 300 : body.ttlSeconds();

@@ -30,7 +30,8 @@ class IngestController {
     }
 
     @PutMapping("/{recordId}")
-    ResponseEntity<RecordingView> upload(@Permitted(Scope.INGEST) ClientPrincipal principal, @PathVariable String tenantId,
+    ResponseEntity<RecordingView> upload(@Permitted(Scope.INGEST) ClientPrincipal principal,
+            @PathVariable String tenantId,
             @PathVariable String callId, @PathVariable String recordId,
             @RequestParam(required = false) String deviceId, @RequestParam(required = false) String startTime,
             @RequestParam(required = false) String endTime, @RequestParam(required = false) String state,

@@ -36,34 +36,39 @@ class RetentionController {
     }
 
     @PutMapping("/calls/{callId}/hold")
-    CallHold hold(@Permitted(Scope.HOLD) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    CallHold hold(@Permitted(Scope.HOLD) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) HoldRequest body, HttpServletRequest request) {
         return holds.hold(tenantId, callId, body == null ? null : body.reason(), actor(principal, request));
     }
 
     @GetMapping("/calls/{callId}/hold")
-    CallHold holdOf(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId) {
+    CallHold holdOf(@Permitted(Scope.READ) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String callId) {
         return holds.find(tenantId, callId)
                 .orElseThrow(() -> ApiException.notFound("call '" + callId + "' is not under legal hold"));
     }
 
     @DeleteMapping("/calls/{callId}/hold")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void release(@Permitted(Scope.HOLD) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    void release(@Permitted(Scope.HOLD) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String callId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
         holds.release(tenantId, callId, reason, actor(principal, request));
     }
 
     @DeleteMapping("/calls/{callId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteCall(@Permitted(Scope.DELETE) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String callId,
+    void deleteCall(@Permitted(Scope.DELETE) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String callId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
         deletions.deleteCall(tenantId, callId, actor(principal, request), reason(reason));
     }
 
     @DeleteMapping("/recordings/{recordingId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteRecording(@Permitted(Scope.DELETE) ClientPrincipal principal, @PathVariable String tenantId, @PathVariable String recordingId,
+    void deleteRecording(@Permitted(Scope.DELETE) ClientPrincipal principal,
+            @PathVariable String tenantId, @PathVariable String recordingId,
             @RequestParam(required = false) String reason, HttpServletRequest request) {
         deletions.deleteRecording(tenantId, recordingId, actor(principal, request), reason(reason));
     }

@@ -33,7 +33,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     /** A client that went away mid-request is a normal event: one DEBUG line, no stack trace. */
-    private static final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(ApiErrors.class.getName());
+    private static final DisconnectedClientHelper DISCONNECTED = new DisconnectedClientHelper(ApiErrors.class.getName());
 
     private final ErrorModels models;
 
@@ -44,7 +44,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
         if (e.status().is5xxServerError()) {
-            log.error("{} {} failed: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(), e.getClass().getSimpleName());
+            log.error("{} {} failed: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(),
+                    e.getClass().getSimpleName());
         }
         return models.answer(request, e.failure());
     }
@@ -60,7 +61,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (body != null) {
             return models.answer(request, body);
         }
-        if (disconnected.checkAndLogClientDisconnectedException(e) || isClientAbort(e)) {
+        if (DISCONNECTED.checkAndLogClientDisconnectedException(e) || isClientAbort(e)) {
             return null; // nobody is listening for an answer
         }
         log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -63,7 +63,9 @@ class WellcloudController {
     }
 
     @GetMapping("/tenant/calls/{callId}/recordings2")
-    List<WellcloudRecording> recordings(@AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal, @PathVariable String callId) {
+    List<WellcloudRecording> recordings(
+            @AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal,
+            @PathVariable String callId) {
         String tenantId = principal.soleTenant().orElseThrow();
         Call call = catalog.findCall(tenantId, callId).orElseThrow(WellcloudException::noRecordingFile);
         List<Recording> recordings = catalog.recordingsOf(tenantId, callId);
@@ -75,7 +77,9 @@ class WellcloudController {
     }
 
     @RequestMapping(path = "/tenant/recording/{audioId}/stream2", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void recordingStream(@AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal, @PathVariable String audioId,
+    void recordingStream(
+            @AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal,
+            @PathVariable String audioId,
             @RequestParam(required = false) String download, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String tenantId = principal.soleTenant().orElseThrow();
@@ -90,7 +94,9 @@ class WellcloudController {
     }
 
     @RequestMapping(path = "/tenant/calls/{callId}/recording/stream", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void callStream(@AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal, @PathVariable String callId,
+    void callStream(
+            @AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal,
+            @PathVariable String callId,
             @RequestParam(required = false) String download, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String tenantId = principal.soleTenant().orElseThrow();
