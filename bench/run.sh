@@ -23,6 +23,13 @@ ADMIN=bench-admin-token
 RESULTS=$WORK/results.jsonl
 JAR=$ROOT/target/callvault.jar
 
+# the tenant "bench" and a read/ingest client of it on the server at port $1; prints the client's JSON
+bench_client() {
+  curl -sf -X POST localhost:$1/v1/admin/tenants -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"id":"bench","name":"bench"}' >/dev/null
+  curl -sf -X POST localhost:$1/v1/admin/clients -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"name":"bench","tenants":["bench"],"scopes":["read","ingest"]}'
+}
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 result() { echo "$1" >> "$RESULTS"; }
 pids=()
@@ -107,10 +114,7 @@ CALLVAULT_DATA_DIR=$WORK/cv SERVER_PORT=$CV_PORT CALLVAULT_ADMIN_TOKEN=$ADMIN \
   java -Xms1g -Xmx1g -jar "$JAR" > "$WORK/cv.log" 2>&1 &
 pids+=($!)
 wait_healthy $CV_PORT
-curl -sf -X POST localhost:$CV_PORT/v1/admin/tenants -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/json' -d '{"id":"bench","name":"bench"}' >/dev/null
-CLIENT=$(curl -sf -X POST localhost:$CV_PORT/v1/admin/clients -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/json' -d '{"name":"bench","tenants":["bench"],"scopes":["read","ingest"]}')
+CLIENT=$(bench_client $CV_PORT)
 KEY=$(echo "$CLIENT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
 CLIENT_ID=$(echo "$CLIENT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
 KEY_HASH=$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)
@@ -148,11 +152,7 @@ CALLVAULT_DATA_DIR=$WORK/h2 SERVER_PORT=$H2_PORT CALLVAULT_ADMIN_TOKEN=$ADMIN \
   java -Xms1g -Xmx1g -jar "$JAR" > "$WORK/h2.log" 2>&1 &
 pids+=($!)
 wait_healthy $H2_PORT
-curl -sf -X POST localhost:$H2_PORT/v1/admin/tenants -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/json' -d '{"id":"bench","name":"bench"}' >/dev/null
-H2_KEY=$(curl -sf -X POST localhost:$H2_PORT/v1/admin/clients -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/json' -d '{"name":"bench","tenants":["bench"],"scopes":["read","ingest"]}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
+H2_KEY=$(bench_client $H2_PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
 ls "$WORK/wavs" > "$WORK/h2-files.txt"  # (head on a pipe would end ls with SIGPIPE, which pipefail counts)
 head -n "$H2_FILES" "$WORK/h2-files.txt" | xargs -P 8 -I{} sh -c "curl -sf -X PUT --data-binary @$WORK/wavs/{} \
   -H 'Authorization: Bearer $H2_KEY' localhost:$H2_PORT/v1/tenants/bench/calls/\$(basename {} .wav)/recordings/1" \
