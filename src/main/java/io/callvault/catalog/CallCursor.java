@@ -20,7 +20,7 @@ public record CallCursor(Instant sortTime, String callId) {
             int bar = raw.indexOf('|');
             String[] instant = raw.substring(0, bar).split("\\.");
             String callId = raw.substring(bar + 1);
-            if (!CallId.isValid(callId)) {
+            if (!CallId.FORMAT.isValid(callId)) {
                 throw new IllegalArgumentException("bad call id");
             }
             return new CallCursor(Instant.ofEpochSecond(Long.parseLong(instant[0]), Long.parseLong(instant[1])), callId);

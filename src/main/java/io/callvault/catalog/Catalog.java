@@ -56,7 +56,7 @@ public class Catalog {
 
     /** Creates or updates the call; true when it was created. */
     public boolean upsertCall(String tenantId, String callId, CallDetails details) {
-        CallId.require(callId);
+        CallId.FORMAT.require(callId);
         if (details.connectTime() != null && details.disconnectTime() != null
                 && details.disconnectTime().isBefore(details.connectTime())) {
             throw ApiException.badRequest("disconnectTime is before connectTime");
@@ -65,7 +65,7 @@ public class Catalog {
     }
 
     public Optional<Call> findCall(String tenantId, String callId) {
-        return CallId.isValid(callId) ? calls.find(tenantId, callId) : Optional.empty();
+        return CallId.FORMAT.isValid(callId) ? calls.find(tenantId, callId) : Optional.empty();
     }
 
     public CallWithRecordings call(String tenantId, String callId) {
@@ -75,7 +75,7 @@ public class Catalog {
 
     /** The call's segments in recordId order (empty for an unknown call). */
     public List<Recording> recordingsOf(String tenantId, String callId) {
-        return CallId.isValid(callId) ? recordings.findByCall(tenantId, callId) : List.of();
+        return CallId.FORMAT.isValid(callId) ? recordings.findByCall(tenantId, callId) : List.of();
     }
 
     public Optional<Recording> findRecording(String tenantId, String recordingId) {
@@ -118,11 +118,11 @@ public class Catalog {
     }
 
     public Optional<Transcript> transcript(String tenantId, String callId) {
-        return CallId.isValid(callId) ? transcripts.find(tenantId, callId) : Optional.empty();
+        return CallId.FORMAT.isValid(callId) ? transcripts.find(tenantId, callId) : Optional.empty();
     }
 
     public Optional<Transcript.Segment> transcriptOf(String tenantId, String callId, int recordId) {
-        return CallId.isValid(callId) ? transcripts.findSegment(tenantId, callId, recordId) : Optional.empty();
+        return CallId.FORMAT.isValid(callId) ? transcripts.findSegment(tenantId, callId, recordId) : Optional.empty();
     }
 
     public Instant now() {
@@ -149,7 +149,7 @@ public class Catalog {
 
     /** Within a transaction: locks the call against a concurrent hold; 404 when absent, 409 under legal hold. */
     public void lockUnheld(String tenantId, String callId) {
-        Optional<CallHold> hold = (CallId.isValid(callId) ? calls.lockForChange(tenantId, callId) : Optional.<Optional<CallHold>>empty())
+        Optional<CallHold> hold = (CallId.FORMAT.isValid(callId) ? calls.lockForChange(tenantId, callId) : Optional.<Optional<CallHold>>empty())
                 .orElseThrow(() -> ApiException.notFound("call '" + callId + "' not found"));
         if (hold.isPresent()) {
             throw ApiException.conflict("call '" + callId + "' is under legal hold (" + hold.get().reason()
@@ -183,15 +183,15 @@ public class Catalog {
     }
 
     public boolean hold(String tenantId, CallHold hold) {
-        return CallId.isValid(hold.callId()) && calls.hold(tenantId, hold);
+        return CallId.FORMAT.isValid(hold.callId()) && calls.hold(tenantId, hold);
     }
 
     public Optional<CallHold> findHold(String tenantId, String callId) {
-        return CallId.isValid(callId) ? calls.findHold(tenantId, callId) : Optional.empty();
+        return CallId.FORMAT.isValid(callId) ? calls.findHold(tenantId, callId) : Optional.empty();
     }
 
     public boolean release(String tenantId, String callId) {
-        return CallId.isValid(callId) && calls.release(tenantId, callId);
+        return CallId.FORMAT.isValid(callId) && calls.release(tenantId, callId);
     }
 
     /** The oldest calls listed before the cutoff and not under hold: what the retention purge deletes next. */

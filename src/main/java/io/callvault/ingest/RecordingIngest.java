@@ -69,7 +69,7 @@ public class RecordingIngest {
 
     public Result ingest(String tenantId, String callId, int recordId, SegmentDetails details, InputStream body,
             long declaredLength) throws IOException {
-        CallId.require(callId);
+        CallId.FORMAT.require(callId);
         long max = properties.maxUpload().toBytes();
         if (declaredLength > max) {
             throw outcome(new PayloadTooLargeException(max), "too-large");
@@ -119,7 +119,7 @@ public class RecordingIngest {
 
     /** Records a segment the recorder failed to capture: a row with no audio. */
     public Result ingestFailed(String tenantId, String callId, int recordId, SegmentDetails details) {
-        CallId.require(callId);
+        CallId.FORMAT.require(callId);
         Optional<Result> same = existing(tenantId, callId, recordId, null);
         if (same.isPresent()) {
             return same.get();

@@ -81,7 +81,7 @@ public class TenancyAdmin {
     }
 
     public Tenant createTenant(Admin admin, NewTenant request) {
-        TenantId.require(request.id());
+        TenantId.FORMAT.require(request.id());
         Tenant tenant = new Tenant(request.id(), name(request.name()),
                 request.timeZone() == null ? properties.defaultTimeZone() : zone(request.timeZone()),
                 retention(request.retentionDays()), window(request.retrievalWindowDays() == null ? 31 : request.retrievalWindowDays()),
@@ -220,7 +220,7 @@ public class TenancyAdmin {
         }
         Set<String> tenantIds = new LinkedHashSet<>();
         for (String id : ids) {
-            if (!TenantId.isValid(id) || tenants.find(id).isEmpty()) {
+            if (!TenantId.FORMAT.isValid(id) || tenants.find(id).isEmpty()) {
                 throw ApiException.badRequest("tenant '" + id + "' does not exist");
             }
             tenantIds.add(id);
