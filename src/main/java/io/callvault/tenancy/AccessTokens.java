@@ -53,10 +53,9 @@ public class AccessTokens {
                 .map(ClientRepository.ClientWithSecret::previousAppSecretHash).orElse(Secrets.sha256("")));
         matches |= previousMatches;
         if (found.isEmpty() || !matches) {
-            RuntimeException refusal = failures.failed(attempt, null);
-            if (refusal != null) {
-                throw refusal;
-            }
+            failures.throttled(attempt).ifPresent(tooMany -> {
+                throw tooMany;
+            });
             return Optional.empty();
         }
         failures.succeeded(attempt);

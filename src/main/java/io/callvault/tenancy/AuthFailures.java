@@ -1,11 +1,13 @@
 package io.callvault.tenancy;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.callvault.cluster.SharedBuckets;
 import io.callvault.web.ApiException;
+import io.callvault.web.Failure;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -61,15 +63,20 @@ class AuthFailures {
 
     /** The credential was bad: the failure stands, and past the allowance the answer is 429 instead. */
     RuntimeException failed(Attempt attempt, RuntimeException answer) {
+        return throttled(attempt).map(RuntimeException.class::cast).orElse(answer);
+    }
+
+    /** 429, when the attempt found the address's allowance of failures spent; empty when its failure was counted. */
+    Optional<ApiException> throttled(Attempt attempt) {
         if (attempt.counted()) {
-            return answer;
+            return Optional.empty();
         }
         if (episodes.asMap().putIfAbsent(attempt.address(), Boolean.TRUE) == null) {
             log.warn("too many failed authentications from {}: its bad credentials are answered 429 for a while",
                     attempt.address());
         }
         Duration wait = Duration.ofNanos(Math.max(attempt.nanosToWait(), 1_000_000_000L));
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too many failed authentications from this address: retry after "
-                + Math.max(1, (wait.toMillis() + 999) / 1000) + " s", wait);
+        return Optional.of(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too many failed authentications from this "
+                + "address: retry after " + Failure.seconds(wait) + " s", wait));
     }
 }

@@ -18,6 +18,11 @@ public record Failure(int status, String code, String message, Duration retryAft
 
     /** Retry-After in whole seconds, rounded up, at least 1. */
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return seconds(retryAfter);
+    }
+
+    /** A wait as every surface says it (Retry-After, messages): whole seconds, rounded up, at least 1. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

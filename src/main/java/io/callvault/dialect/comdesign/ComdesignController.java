@@ -34,6 +34,7 @@ import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.Tenant;
 import io.callvault.tenancy.TenantRepository;
+import io.callvault.web.Failure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -85,7 +86,7 @@ class ComdesignController {
         Optional<Duration> wait = allowance.tryTake(principal.clientId(), tenantId);
         if (wait.isPresent()) {
             throw new ComdesignException(ComdesignError.TOO_MANY_REQUESTS,
-                    "too many requests: retry after " + seconds(wait.get()) + " s", wait.get());
+                    "too many requests: retry after " + Failure.seconds(wait.get()) + " s", wait.get());
         }
         Call call = call(tenantId, sessionId);
         if (!call.complete()) {
@@ -267,9 +268,5 @@ class ComdesignController {
     private Call call(String tenantId, String sessionId) {
         return catalog.findCall(tenantId, sessionId)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " does not exist"));
-    }
-
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }
