@@ -30,8 +30,9 @@ public class Catalog {
     private final TranscriptRepository transcripts;
     private final Clock clock;
     /**
-     * By id, as changes are announced (ids are UUIDs, unique across tenants; a read checks the tenant): a recording
-     * row changes only when it is deleted, repaired or moved to another store.
+     * By id, as changes are announced (ids are UUIDs, unique across tenants; a read checks the tenant): a stored
+     * recording's row changes only when it is deleted, repaired or moved to another store. Live rows (state
+     * {@code Recording}) grow every few seconds and are never kept.
      */
     private final SharedCache<String, Recording> recordingCache;
     private final Invalidations invalidations;
@@ -82,7 +83,8 @@ public class Catalog {
         if (recordingId == null || recordingId.length() > 64) {
             return Optional.empty();
         }
-        return recordingCache.get(recordingId, id -> recordings.find(tenantId, id))
+        return recordingCache.get(recordingId, id -> recordings.find(tenantId, id),
+                        recording -> recording.state() != RecordingState.Recording)
                 .filter(recording -> recording.tenantId().equals(tenantId));
     }
 
@@ -221,6 +223,43 @@ public class Catalog {
 
     public List<AudioLocation> audio(AudioQuery query, String afterId, int limit) {
         return recordings.page(query, afterId, limit);
+    }
+
+    // Live capture: a live session's row is inserted as Recording, grows, then is finished once.
+
+    /**
+     * Creates or updates the call from the session's metadata, then adds the row: one statement each, outside any
+     * transaction (the upsert's insert-then-update would abort a PostgreSQL transaction). A concurrent session
+     * that took the segment number fails the second with a DuplicateKeyException; the call's update stands.
+     */
+    public void startLive(Recording recording, CallDetails details) {
+        upsertCall(recording.tenantId(), recording.callId(), details);
+        recordings.insert(recording);
+    }
+
+    public Optional<Recording> findByVendorRecordId(String tenantId, String callId, String vendorRecordId) {
+        return recordings.findByVendorRecordId(tenantId, callId, vendorRecordId);
+    }
+
+    public int nextRecordId(String tenantId, String callId) {
+        return recordings.nextRecordId(tenantId, callId);
+    }
+
+    /** How far a live recording has grown (never cached, so nothing to announce). */
+    public void growLive(String recordingId, long fileSize, long durationMs) {
+        recordings.growLive(recordingId, fileSize, durationMs);
+    }
+
+    /** A live recording's final row; false when it was no longer live (finished by another path first). */
+    public boolean finishLive(Recording recording) {
+        boolean finished = recordings.finishLive(recording);
+        invalidations.publish(Invalidations.Topic.RECORDING, recording.id());
+        return finished;
+    }
+
+    /** Every recording still marked {@code Recording}. */
+    public List<Recording> liveRecordings() {
+        return recordings.findLive();
     }
 
     /** Which of these keys in the store some recording names: the orphan sweep keeps them. */

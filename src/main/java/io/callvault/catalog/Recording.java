@@ -8,14 +8,15 @@ import io.callvault.audio.AudioInfo;
 
 /**
  * One segment of a call's audio, as stored. {@code audio} is null for a {@link RecordingState#Fail} segment.
- * {@code store} names the blob store that holds {@code storageKey}.
+ * {@code store} names the blob store that holds {@code storageKey}. {@code vendorRecordId} is a live platform's own id
+ * of the leg (CT-e1's recordId), null otherwise.
  */
 public record Recording(String id, String tenantId, String callId, int recordId, RecordingState state,
         String deviceId, Instant startTime, Instant endTime, String store, String storageKey, long fileSize,
-        String sha256, AudioInfo audio, Instant createdAt) {
+        String sha256, AudioInfo audio, Instant createdAt, String vendorRecordId) {
 
     public boolean hasAudio() {
-        return state == RecordingState.Success && storageKey != null;
+        return state.playable() && storageKey != null;
     }
 
     public AudioContainer container() {

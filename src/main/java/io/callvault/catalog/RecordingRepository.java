@@ -29,14 +29,15 @@ public class RecordingRepository {
         jdbc.sql("""
                 insert into recordings (id, tenant_id, call_id, record_id, state, device_id, start_time, end_time,
                   store, storage_key, file_size, sha256, format, encoding, channels, sample_rate, bits_per_sample,
-                  duration_ms, data_offset, data_length, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  duration_ms, data_offset, data_length, created_at, vendor_record_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.tenantId(), r.callId(), r.recordId(), r.state().name(), r.deviceId(),
                         utc(r.startTime()), utc(r.endTime()), r.store(), r.storageKey(), r.fileSize(), r.sha256(),
                         a == null ? null : a.container().extension(), a == null ? null : a.encoding().wireName(),
                         a == null ? null : a.channels(), a == null ? null : a.sampleRate(),
                         a == null ? null : a.bitsPerSample(), a == null ? 0 : a.durationMs(),
-                        a == null ? 0 : a.dataOffset(), a == null ? 0 : a.dataLength(), utc(r.createdAt()))
+                        a == null ? 0 : a.dataOffset(), a == null ? 0 : a.dataLength(), utc(r.createdAt()),
+                        r.vendorRecordId())
                 .update();
     }
 
@@ -72,10 +73,47 @@ public class RecordingRepository {
         jdbc.sql("delete from recordings where id = ?").param(recordingId).update();
     }
 
-    /** Marks a recording whose audio is gone as Fail; false when it was not Success. */
+    /** Marks a recording whose audio is gone as Fail; false when it had no audio to lose. */
     public boolean markFail(String recordingId) {
-        return jdbc.sql("update recordings set state = 'Fail' where id = ? and state = 'Success'").param(recordingId)
+        return jdbc.sql("update recordings set state = 'Fail' where id = ? and state in ('Success', 'Interrupted')")
+                .param(recordingId).update() == 1;
+    }
+
+    /** The segment a live platform named by its own id, if any. */
+    public Optional<Recording> findByVendorRecordId(String tenantId, String callId, String vendorRecordId) {
+        return jdbc.sql("select * from recordings where tenant_id = ? and call_id = ? and vendor_record_id = ?")
+                .params(tenantId, callId, vendorRecordId).query(RecordingRepository::map).optional();
+    }
+
+    /** The number the call's next segment takes: one past the highest stored. */
+    public int nextRecordId(String tenantId, String callId) {
+        return jdbc.sql("select coalesce(max(record_id), 0) + 1 from recordings where tenant_id = ? and call_id = ?")
+                .params(tenantId, callId).query(Integer.class).single();
+    }
+
+    /** How far a live recording has grown; only while it is still {@code Recording}. */
+    public void growLive(String recordingId, long fileSize, long durationMs) {
+        jdbc.sql("update recordings set file_size = ?, duration_ms = ? where id = ? and state = 'Recording'")
+                .params(fileSize, durationMs, recordingId).update();
+    }
+
+    /** A live recording's final row: its state, audio and where the audio is stored. False when it had ended. */
+    public boolean finishLive(Recording r) {
+        AudioInfo a = r.audio();
+        return jdbc.sql("""
+                update recordings set state = ?, end_time = ?, store = ?, storage_key = ?, file_size = ?, sha256 = ?,
+                  format = ?, encoding = ?, channels = ?, sample_rate = ?, bits_per_sample = ?, duration_ms = ?,
+                  data_offset = ?, data_length = ?
+                where id = ? and state = 'Recording'""")
+                .params(r.state().name(), utc(r.endTime()), r.store(), r.storageKey(), r.fileSize(), r.sha256(),
+                        a.container().extension(), a.encoding().wireName(), a.channels(), a.sampleRate(),
+                        a.bitsPerSample(), a.durationMs(), a.dataOffset(), a.dataLength(), r.id())
                 .update() == 1;
+    }
+
+    /** Every recording still marked {@code Recording}, of every tenant: what a restart finishes or gives up. */
+    public List<Recording> findLive() {
+        return jdbc.sql("select * from recordings where state = 'Recording'").query(RecordingRepository::map).list();
     }
 
     /** Names another store for the recording's audio; false when it was no longer in {@code from}. */
@@ -104,7 +142,7 @@ public class RecordingRepository {
 
     private static StringBuilder where(StringBuilder sql, AudioQuery q) {
         if (q.successOnly()) {
-            sql.append(" and state = 'Success'");
+            sql.append(" and state in ('Success', 'Interrupted')");
         }
         if (q.notInStore() != null) {
             sql.append(" and store <> ?");
@@ -142,7 +180,8 @@ public class RecordingRepository {
         return new Recording(rs.getString("id"), rs.getString("tenant_id"), rs.getString("call_id"),
                 rs.getInt("record_id"), RecordingState.valueOf(rs.getString("state")), rs.getString("device_id"),
                 instant(rs, "start_time"), instant(rs, "end_time"), rs.getString("store"), rs.getString("storage_key"),
-                rs.getLong("file_size"), rs.getString("sha256"), audio, instant(rs, "created_at"));
+                rs.getLong("file_size"), rs.getString("sha256"), audio, instant(rs, "created_at"),
+                rs.getString("vendor_record_id"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -38,6 +38,11 @@ public final class SharedCache<K, V> {
 
     /** The cached value, else the loader's answer (kept when no change arrived while it was read). */
     public Optional<V> get(K key, Function<K, Optional<V>> loader) {
+        return get(key, loader, value -> true);
+    }
+
+    /** As {@link #get(Object, Function)}, keeping only answers that {@code keep} accepts (others change too often). */
+    public Optional<V> get(K key, Function<K, Optional<V>> loader, java.util.function.Predicate<V> keep) {
         if (!enabled || !invalidations.live()) {
             return loader.apply(key);
         }
@@ -48,7 +53,8 @@ public final class SharedCache<K, V> {
         long before = invalidations.generation();
         Optional<V> loaded = loader.apply(key);
         // a change delivered while the row was read may be newer than what was read: do not keep it
-        if (loaded.isPresent() && invalidations.generation() == before && invalidations.live()) {
+        if (loaded.isPresent() && keep.test(loaded.get()) && invalidations.generation() == before
+                && invalidations.live()) {
             entries.put(key, loaded.get());
             if (invalidations.generation() != before) {
                 entries.invalidate(key);

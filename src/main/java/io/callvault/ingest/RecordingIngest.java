@@ -103,7 +103,7 @@ public class RecordingIngest {
             }
             Recording recording = new Recording(id.toString(), tenantId, callId, recordId, RecordingState.Success,
                     details.deviceId(), details.startTime(), details.endTime(), store.name(), key, upload.size(),
-                    upload.sha256(), audio, clock.instant());
+                    upload.sha256(), audio, clock.instant(), null);
             Result result = commit(recording);
             if (result.created()) {
                 Counter.builder("callvault.upload.bytes").description("Audio bytes stored by uploads").baseUnit("bytes")
@@ -126,7 +126,7 @@ public class RecordingIngest {
         }
         Recording recording = new Recording(UUID.randomUUID().toString(), tenantId, callId, recordId,
                 RecordingState.Fail, details.deviceId(), details.startTime(), details.endTime(), stores.active().name(),
-                null, 0, null, null, clock.instant());
+                null, 0, null, null, clock.instant(), null);
         return commit(recording);
     }
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** fsync of a directory, so that a rename or a new entry in it survives a crash (a no-op where the OS refuses). */
-final class FileSync {
+public final class FileSync {
 
     private FileSync() {
     }
 
-    static void directory(Path dir) throws IOException {
+    public static void directory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import io.callvault.catalog.Call;
 import io.callvault.catalog.Direction;
 
 /** How the dialect writes a call: integer directions and UTC instants with milliseconds. */
-final class ComdesignCall {
+public final class ComdesignCall {
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -29,7 +29,7 @@ final class ComdesignCall {
         };
     }
 
-    static Direction direction(Integer code) {
+    public static Direction direction(Integer code) {
         if (code == null) {
             return null;
         }

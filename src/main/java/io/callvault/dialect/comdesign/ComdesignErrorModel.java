@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * Comdesign's error model, for every failure under {@code /general}: HTTP 200 with
  * {@code {"status":"error","errorCode","message"}} (the message in Japanese, then English); a missing or foreign key
- * HTTP 401 with a body that does not say which; the server's own failure HTTP 500 with INTERNAL_ERROR.
+ * HTTP 401 with a body that does not say which; the server's own failure HTTP 500 with INTERNAL_ERROR. Not the
+ * live WebSocket endpoints under {@code /general/v1/audio_streaming}: a refused upgrade answers in HTTP statuses
+ * (contract 6), with the native body.
  */
 @Component
 class ComdesignErrorModel implements ErrorModel {
 
     static final String BASE = "/general";
+    private static final String LIVE = "/general/v1/audio_streaming";
 
     @Override
     public boolean covers(String path) {
-        return ErrorModel.isUnder(BASE, path);
+        return ErrorModel.isUnder(BASE, path) && !ErrorModel.isUnder(LIVE, path);
     }
 
     @Override

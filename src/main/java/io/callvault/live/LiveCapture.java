@@ -1,0 +1,443 @@
+package io.callvault.live;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingState;
+import io.callvault.server.CallVaultProperties;
+import io.callvault.server.OwnerOnly;
+import io.callvault.server.Sha256;
+import io.callvault.storage.BlobStore;
+import io.callvault.storage.BlobStores;
+import io.callvault.storage.FileSync;
+import io.callvault.storage.StorageKey;
+import io.callvault.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The live-recording core every protocol adapter drives: {@link #open} makes a session a recording in state
+ * {@code Recording} (visible at once), the adapter writes audio to the {@link LiveSession}, and {@link #finish}
+ * turns it into a stored WAV in state {@code Success} or {@code Interrupted}.
+ *
+ * <p>Durability: session files live in {@code <data>/live} on this node; one {@link LiveJournal} fsynced every
+ * sync interval (200 ms) holds the same audio for all sessions, and a checkpoint every ten seconds fsyncs the
+ * session files so that the journal can be trimmed. A restart replays the journal into the session files and
+ * finishes each as {@code Interrupted}, then stores it like any other recording (on S3 too). A session lives on
+ * the node that took its connection.
+ */
+@Service
+public class LiveCapture {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveCapture.class);
+
+    private final Catalog catalog;
+    private final TransactionTemplate tx;
+    private final BlobStores stores;
+    private final Clock clock;
+    private final Path folder;
+    private final Duration idleTimeout;
+    private final LiveMeters meters;
+    private final Map<UUID, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final Map<UUID, String> protocols = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers;
+    private final LiveJournal journal;
+    private volatile boolean stopping;
+
+    public LiveCapture(Catalog catalog, TransactionTemplate tx, BlobStores stores, Clock clock,
+            CallVaultProperties properties, MeterRegistry registry,
+            @Value("${callvault.live.sync-interval:200ms}") Duration syncInterval,
+            @Value("${callvault.live.checkpoint-interval:10s}") Duration checkpointInterval,
+            @Value("${callvault.live.progress-interval:5s}") Duration progressInterval,
+            @Value("${callvault.live.idle-timeout:60s}") Duration idleTimeout,
+            @Value("${callvault.command:}") String command) throws IOException {
+        this.catalog = catalog;
+        this.tx = tx;
+        this.stores = stores;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.folder = OwnerOnly.folders(properties.dataDir().resolve("live")).toRealPath();
+        this.meters = new LiveMeters(registry, sessions::size);
+        Path journalFolder = folder.resolve("journal");
+        if (command.isBlank()) {
+            // a command run beside a server must not finish that server's sessions
+            recover(journalFolder);
+        }
+        this.journal = new LiveJournal(journalFolder);
+        this.timers = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "live-capture");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long sync = syncInterval.toMillis();
+        timers.scheduleWithFixedDelay(this::sync, sync, sync, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::checkpoint, checkpointInterval.toMillis(), checkpointInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::reportProgress, progressInterval.toMillis(), progressInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::endIdle, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts a live session: its file made durable, then its call created or updated and its recording row
+     * committed in state {@code Recording}. Only then may the adapter acknowledge the session.
+     */
+    public LiveSession open(LiveStart start) throws IOException, LiveRefusedException {
+        if (stopping) {
+            throw new LiveRefusedException("the server is shutting down");
+        }
+        if (start.vendorRecordId() != null
+                && catalog.findByVendorRecordId(start.tenantId(), start.callId(), start.vendorRecordId()).isPresent()) {
+            throw new LiveRefusedException("recordId " + start.vendorRecordId() + " of session " + start.callId()
+                    + " is already recorded");
+        }
+        UUID id = UUID.randomUUID();
+        Path file = OwnerOnly.newFile(folder.resolve(id + ".wav"));
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            channel.write(ByteBuffer.wrap(start.format().header(0)), 0);
+            channel.force(true);
+            FileSync.directory(folder);
+            Instant now = clock.instant();
+            int recordId = insertRow(id, start, now);
+            LiveSession session = new LiveSession(id, start.tenantId(), start.callId(), recordId, start.format(), now,
+                    file, channel, journal, meters);
+            sessions.put(id, session);
+            protocols.put(id, start.protocol());
+            log.info("live session started: protocol={} tenant={} call={} recording={} segment={} format={}/{}/{}",
+                    start.protocol(), start.tenantId(), start.callId(), id, recordId, start.format().codec(),
+                    start.format().sampleRate(), start.format().channels());
+            return session;
+        } catch (IOException | LiveRefusedException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** Commits the row under the call's next segment number, trying the next one when a concurrent session took it. */
+    private int insertRow(UUID id, LiveStart start, Instant now) throws LiveRefusedException {
+        for (int attempt = 0; ; attempt++) {
+            int recordId = catalog.nextRecordId(start.tenantId(), start.callId());
+            Recording row = new Recording(id.toString(), start.tenantId(), start.callId(), recordId,
+                    RecordingState.Recording, start.deviceId(), now, null, stores.active().name(), null,
+                    start.format().headerLength(), null, start.format().info(0), now, start.vendorRecordId());
+            try {
+                catalog.startLive(row, start.details());
+                return recordId;
+            } catch (DuplicateKeyException raced) {
+                if (start.vendorRecordId() != null && catalog.findByVendorRecordId(start.tenantId(), start.callId(),
+                        start.vendorRecordId()).isPresent() || attempt >= 5) {
+                    throw new LiveRefusedException("recordId " + start.vendorRecordId() + " of session "
+                            + start.callId() + " is already recorded");
+                }
+            } catch (ApiException e) {
+                throw new LiveRefusedException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Ends the session: its audio becomes a WAV in the store and its row {@code state}. Once per session; a
+     * failure to store leaves the file and the row for the next start to finish.
+     */
+    public void finish(LiveSession session, RecordingState state) {
+        if (!sessions.remove(session.id(), session)) {
+            return;
+        }
+        String protocol = protocols.remove(session.id());
+        long dataBytes = session.close();
+        Instant end = state == RecordingState.Success ? clock.instant()
+                : session.startedAt().plusMillis(session.format().durationMs(dataBytes));
+        try {
+            store(session.id(), session.channel(), session.file(), session.format(), dataBytes, session.startedAt(),
+                    end, state);
+            meters.ended(protocol, state.name());
+            log.info("live session ended: protocol={} tenant={} call={} recording={} state={} duration={}ms",
+                    protocol, session.tenantId(), session.callId(), session.id(), state,
+                    session.format().durationMs(dataBytes));
+        } catch (IOException | RuntimeException e) {
+            meters.ended(protocol, "unstored");
+            log.error("live recording {} could not be stored ({}); its file stays for the next start to finish",
+                    session.id(), e.toString());
+        } finally {
+            session.ended(state);
+        }
+    }
+
+    /** The live session of this recording, when it is being captured on this node. */
+    public Optional<LiveSession> find(String tenantId, String recordingId) {
+        try {
+            return Optional.ofNullable(sessions.get(UUID.fromString(recordingId)))
+                    .filter(session -> session.tenantId().equals(tenantId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The call's sessions being captured on this node, oldest first. */
+    public List<LiveSession> ofCall(String tenantId, String callId) {
+        return sessions.values().stream()
+                .filter(session -> session.tenantId().equals(tenantId) && session.callId().equals(callId))
+                .sorted(java.util.Comparator.comparingInt(LiveSession::recordId)).toList();
+    }
+
+    void listenerDropped() {
+        meters.listenerDropped();
+    }
+
+    /** Finishes the WAV header, fsyncs, hashes, stores the file and commits the row. */
+    private void store(UUID id, FileChannel channel, Path file, LiveFormat format, long dataBytes, Instant start,
+            Instant end, RecordingState state) throws IOException {
+        long whole = dataBytes - dataBytes % format.frameBytes();
+        try (channel) {
+            channel.write(ByteBuffer.wrap(format.header(whole)), 0);
+            channel.truncate(format.headerLength() + whole);
+            channel.force(true);
+        }
+        String sha256 = sha256(Files.newInputStream(file));
+        long size = format.headerLength() + whole;
+        BlobStore store = stores.active();
+        String key = StorageKey.of(id, "wav");
+        store.store(file, key);
+        commit(id, format, whole, size, sha256, store.name(), key, end, state);
+    }
+
+    private void commit(UUID id, LiveFormat format, long dataBytes, long size, String sha256, String store, String key,
+            Instant end, RecordingState state) {
+        Recording finished = new Recording(id.toString(), null, null, 0, state, null, null, end, store, key, size,
+                sha256, format.info(dataBytes), null, null);
+        if (!catalog.finishLive(finished)) {
+            log.warn("live recording {} was deleted while it was captured; its audio is left to the orphan sweep", id);
+        }
+    }
+
+    private static String sha256(InputStream in) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        try (in) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return Sha256.hex(digest);
+    }
+
+    // Periodic work, on the capture's own two threads.
+
+    private void sync() {
+        try {
+            long lag = journal.sync();
+            if (lag >= 0) {
+                meters.synced(lag);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("live journal sync failed: live audio is not durable until it succeeds: {}", e.toString());
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            long first = journal.rotate();
+            for (LiveSession session : sessions.values()) {
+                try {
+                    session.channel().force(false);
+                } catch (java.nio.channels.ClosedChannelException ended) {
+                    // finished meanwhile: its file was fsynced when it was finished
+                }
+            }
+            journal.deleteBefore(first);
+        } catch (IOException | RuntimeException e) {
+            log.error("live checkpoint failed (the journal keeps growing until one succeeds): {}", e.toString());
+        }
+    }
+
+    private void reportProgress() {
+        try {
+            Map<LiveSession, Long> grown = new HashMap<>();
+            for (LiveSession session : sessions.values()) {
+                long bytes = session.grownTo();
+                if (bytes >= 0) {
+                    grown.put(session, bytes);
+                }
+            }
+            if (!grown.isEmpty()) {
+                // one commit for all sessions' rows
+                tx.executeWithoutResult(status -> grown.forEach((session, bytes) -> catalog.growLive(
+                        session.recordingId(), session.format().headerLength() + bytes,
+                        session.format().durationMs(bytes))));
+            }
+        } catch (RuntimeException e) {
+            log.warn("live progress not recorded: {}", e.toString());
+        }
+    }
+
+    private void endIdle() {
+        for (LiveSession session : sessions.values()) {
+            if (session.silentForNanos() > idleTimeout.toNanos()) {
+                try {
+                    session.idle();
+                } catch (RuntimeException e) {
+                    log.debug("closing idle live session {}: {}", session.id(), e.toString());
+                }
+                finish(session, RecordingState.Interrupted);
+            }
+        }
+    }
+
+    /** On shutdown: every session's connection is gone, so each ends {@code Interrupted} with what it has. */
+    @PreDestroy
+    void stop() throws IOException {
+        stopping = true;
+        for (LiveSession session : sessions.values()) {
+            try {
+                session.idle();
+            } catch (RuntimeException e) {
+                log.debug("closing live session {} on shutdown: {}", session.id(), e.toString());
+            }
+            finish(session, RecordingState.Interrupted);
+        }
+        timers.shutdown();
+        try {
+            timers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.sync();
+        journal.close();
+    }
+
+    // Recovery at start: what a crash left of live sessions.
+
+    private void recover(Path journalFolder) throws IOException {
+        Map<UUID, FileChannel> files = new HashMap<>();
+        try {
+            long records = LiveJournal.replay(journalFolder, (session, offset, audio) -> {
+                FileChannel channel = files.get(session);
+                if (channel == null) {
+                    Path file = folder.resolve(session + ".wav");
+                    if (!Files.exists(file)) {
+                        return; // finished and stored before the crash
+                    }
+                    channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                    files.put(session, channel);
+                }
+                long at = offset;
+                while (audio.hasRemaining()) {
+                    at += channel.write(audio, at);
+                }
+            });
+            for (FileChannel channel : files.values()) {
+                channel.force(true);
+            }
+            if (records > 0) {
+                log.info("live journal replayed: {} record(s) into {} session file(s)", records, files.size());
+            }
+        } finally {
+            for (FileChannel channel : files.values()) {
+                channel.close();
+            }
+        }
+        Map<String, Recording> live = catalog.liveRecordings().stream()
+                .collect(Collectors.toMap(Recording::id, r -> r));
+        int finished = 0;
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(folder, "*.wav")) {
+            for (Path file : found) {
+                String name = file.getFileName().toString();
+                String id = name.substring(0, name.length() - ".wav".length());
+                Recording row = live.remove(id);
+                if (row == null) {
+                    Files.deleteIfExists(file); // never acknowledged, or deleted while live
+                    continue;
+                }
+                finishInterrupted(row, file);
+                finished++;
+            }
+        }
+        for (Recording row : live.values()) {
+            finished += finishFromStore(row) ? 1 : 0;
+        }
+        if (finished > 0) {
+            log.info("live capture: {} session(s) cut short by the last stop finished as Interrupted", finished);
+        }
+        if (Files.isDirectory(journalFolder)) {
+            try (DirectoryStream<Path> segments = Files.newDirectoryStream(journalFolder)) {
+                for (Path segment : segments) {
+                    Files.deleteIfExists(segment);
+                }
+            }
+        }
+    }
+
+    private void finishInterrupted(Recording row, Path file) throws IOException {
+        UUID id = UUID.fromString(row.id());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        ByteBuffer header = ByteBuffer.allocate(64);
+        channel.read(header, 0);
+        Optional<LiveFormat> format = LiveFormat.ofHeader(java.util.Arrays.copyOf(header.array(), header.position()));
+        if (format.isEmpty()) {
+            channel.close();
+            log.error("live file {} has no readable header; left in place", file);
+            return;
+        }
+        long dataBytes = Math.max(0, channel.size() - format.get().headerLength());
+        Instant start = row.startTime() != null ? row.startTime() : row.createdAt();
+        store(id, channel, file, format.get(), dataBytes, start,
+                start.plusMillis(format.get().durationMs(dataBytes)), RecordingState.Interrupted);
+    }
+
+    /** A crash between storing a finished session's file and committing its row: the blob is complete. */
+    private boolean finishFromStore(Recording row) throws IOException {
+        UUID id = UUID.fromString(row.id());
+        BlobStore store = stores.active();
+        String key = StorageKey.of(id, "wav");
+        Optional<Long> size = store.size(key);
+        if (size.isEmpty()) {
+            return false; // another node's session, still live there
+        }
+        byte[] header;
+        try (InputStream in = store.open(key, 0, Math.min(64, size.get()))) {
+            header = in.readAllBytes();
+        }
+        Optional<LiveFormat> format = LiveFormat.ofHeader(header);
+        if (format.isEmpty()) {
+            return false;
+        }
+        long dataBytes = size.get() - format.get().headerLength();
+        String sha256 = sha256(store.open(key, 0, size.get()));
+        Instant start = row.startTime() != null ? row.startTime() : row.createdAt();
+        commit(id, format.get(), dataBytes, size.get(), sha256, store.name(), key,
+                start.plusMillis(format.get().durationMs(dataBytes)), RecordingState.Interrupted);
+        return true;
+    }
+}

@@ -1,0 +1,218 @@
+package io.callvault.live;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.callvault.catalog.RecordingState;
+
+/**
+ * One live recording being captured: its audio file on this node's disk, growing as a protocol adapter hands it
+ * audio. The file is a WAV whose header is finished when the session ends; until then every write also goes to the
+ * node's {@link LiveJournal}, which is what makes it durable within the sync interval.
+ *
+ * <p>The timeline is the call's: an adapter adds {@link #silence} where its protocol says audio was left out, and
+ * {@link #catchUpWithClock} fills a gap in the stream (no audio arrived) with silence for protocols that say
+ * nothing about time.
+ */
+public final class LiveSession {
+
+    /** The largest binary frame any live protocol may send. */
+    public static final int MAX_FRAME = 64 * 1024;
+    /** A stream this far behind the clock has a gap (the platform sent nothing), not jitter. */
+    private static final long GAP_MS = 1000;
+
+    private final UUID id;
+    private final String tenantId;
+    private final String callId;
+    private final int recordId;
+    private final LiveFormat format;
+    private final Instant startedAt;
+    private final long startedNanos;
+    private final Path file;
+    private final FileChannel channel;
+    private final LiveJournal journal;
+    private final LiveMeters meters;
+    private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
+    private final int headerLength;
+    private long dataBytes;
+    private long reportedBytes = -1;
+    private volatile long lastHeardNanos;
+    private volatile Runnable onIdle = () -> { };
+    private volatile boolean closed;
+
+    LiveSession(UUID id, String tenantId, String callId, int recordId, LiveFormat format, Instant startedAt, Path file,
+            FileChannel channel, LiveJournal journal, LiveMeters meters) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.callId = callId;
+        this.recordId = recordId;
+        this.format = format;
+        this.startedAt = startedAt;
+        this.startedNanos = System.nanoTime();
+        this.lastHeardNanos = startedNanos;
+        this.file = file;
+        this.channel = channel;
+        this.journal = journal;
+        this.meters = meters;
+        this.headerLength = format.headerLength();
+    }
+
+    public String recordingId() {
+        return id.toString();
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public int recordId() {
+        return recordId;
+    }
+
+    public LiveFormat format() {
+        return format;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    FileChannel channel() {
+        return channel;
+    }
+
+    /** Appends received audio: whole sample frames of the session's format, at most {@link #MAX_FRAME} bytes. */
+    public synchronized void write(ByteBuffer audio) throws IOException {
+        int length = audio.remaining();
+        if (length % format.frameBytes() != 0) {
+            throw new LiveAudioException("an audio frame of " + length + " bytes is not whole samples of "
+                    + format.codec() + " with " + format.channels() + " channel(s)");
+        }
+        if (length > MAX_FRAME) {
+            throw new LiveAudioException("an audio frame of " + length + " bytes is over the limit of " + MAX_FRAME);
+        }
+        heard();
+        if (closed || length == 0) {
+            return;
+        }
+        long offset = headerLength + dataBytes;
+        ByteBuffer bytes = audio.duplicate();
+        long at = offset;
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+        }
+        journal.append(id, offset, audio.duplicate());
+        dataBytes += length;
+        meters.frame(length);
+        for (LiveListener listener : listeners) {
+            listener.audio(audio.asReadOnlyBuffer());
+        }
+    }
+
+    /** Adds {@code millis} of silence: a pause or audio the platform discarded. */
+    public synchronized void silence(long millis) throws IOException {
+        long remaining = format.bytesFor(millis);
+        byte[] chunk = new byte[(int) Math.min(remaining, 16_384 - 16_384 % format.frameBytes())];
+        java.util.Arrays.fill(chunk, format.silence());
+        while (remaining > 0 && !closed) {
+            int length = (int) Math.min(remaining, chunk.length);
+            length -= length % format.frameBytes();
+            if (length == 0) {
+                return;
+            }
+            write(ByteBuffer.wrap(chunk, 0, length));
+            remaining -= length;
+        }
+    }
+
+    /**
+     * For protocols without timestamps, called before a frame of {@code frameMillis} is written: when the stream
+     * is more than a second behind the clock, the platform sent nothing for a while, and that time becomes silence.
+     */
+    public synchronized void catchUpWithClock(long frameMillis) throws IOException {
+        long elapsed = (System.nanoTime() - startedNanos) / 1_000_000;
+        long behind = elapsed - frameMillis - durationMs();
+        if (behind > GAP_MS) {
+            silence(behind);
+        }
+    }
+
+    /** The session is alive (any message counts, audio or not). */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long silentForNanos() {
+        return System.nanoTime() - lastHeardNanos;
+    }
+
+    /** What the adapter does when the session has been silent past the idle timeout (it closes its connection). */
+    public void onIdle(Runnable action) {
+        this.onIdle = action;
+    }
+
+    void idle() {
+        onIdle.run();
+    }
+
+    public synchronized long dataBytes() {
+        return dataBytes;
+    }
+
+    public synchronized long durationMs() {
+        return format.durationMs(dataBytes);
+    }
+
+    /** Bytes of audio since the last call, or -1 when it has not grown (what the periodic row update needs). */
+    synchronized long grownTo() {
+        if (dataBytes == reportedBytes) {
+            return -1;
+        }
+        reportedBytes = dataBytes;
+        return dataBytes;
+    }
+
+    /** Listeners hear audio from the moment they are added. */
+    public void listen(LiveListener listener) {
+        listeners.add(listener);
+    }
+
+    public void stopListening(LiveListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Takes no more audio; answers how many bytes of audio the file holds. */
+    synchronized long close() {
+        closed = true;
+        return dataBytes;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void ended(RecordingState state) {
+        for (LiveListener listener : listeners) {
+            listener.ended(state);
+        }
+        listeners.clear();
+    }
+}

@@ -1,0 +1,24 @@
+package io.callvault.live;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * Tomcat's WebSocket container for the live endpoints. Each protocol adapter registers its own endpoint (a
+ * {@code WebSocketConfigurer} in its package). Messages up to twice the 64 KiB frame limit reach the adapter, which
+ * refuses those over the limit in its protocol's terms; larger ones Tomcat closes with 1009 before buffering them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class LiveWebSocketConfiguration {
+
+    @Bean
+    ServletServerContainerFactoryBean liveWebSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxBinaryMessageBufferSize(2 * LiveSession.MAX_FRAME);
+        container.setMaxTextMessageBufferSize(2 * LiveSession.MAX_FRAME);
+        return container;
+    }
+}

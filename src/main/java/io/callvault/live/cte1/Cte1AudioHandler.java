@@ -1,0 +1,175 @@
+package io.callvault.live.cte1;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+
+import io.callvault.catalog.RecordingState;
+import io.callvault.live.LiveAudioException;
+import io.callvault.live.LiveCapture;
+import io.callvault.live.LiveFormat;
+import io.callvault.live.LiveHandshake;
+import io.callvault.live.LiveRefusedException;
+import io.callvault.live.LiveSession;
+import io.callvault.live.LiveSockets;
+import io.callvault.live.LiveStart;
+import io.callvault.tenancy.ClientPrincipal;
+
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CT-e1's audio API ({@code /general/v1/audio_streaming/audio/ws}): {@code startRecord} opens a live session of the
+ * call (answered {@code complete} once its row is committed), binary frames are its audio, {@code disconnect} ends it
+ * as {@code Success} and closes with 1000. A connection lost without {@code disconnect} ends it {@code Interrupted}.
+ * CT-e1 has no timestamps: a gap in the stream longer than a second becomes silence.
+ *
+ * <p>Bad input: a refused or unknown message is answered {@code {"type","status":"error","description"}}; text
+ * that is not JSON closes with 1007, audio before {@code startRecord} with 1008, a frame over 64 KiB with 1009.
+ */
+class Cte1AudioHandler extends AbstractWebSocketHandler {
+
+    private static final String SESSION = "cte1.session";
+    private static final String SOCKET = "cte1.socket";
+
+    private final LiveCapture capture;
+    private final JsonMapper json;
+    private final Cte1Replies replies;
+    private final LiveFormat defaultFormat;
+
+    Cte1AudioHandler(LiveCapture capture, JsonMapper json, LiveFormat defaultFormat) {
+        this.capture = capture;
+        this.json = json;
+        this.replies = new Cte1Replies(json);
+        this.defaultFormat = defaultFormat;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession connection) {
+        connection.getAttributes().put(SOCKET, LiveSockets.concurrent(connection));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession connection, TextMessage message) {
+        WebSocketSession socket = socket(connection);
+        JsonNode body;
+        try {
+            body = json.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            LiveSockets.close(socket, CloseStatus.BAD_DATA.withReason("not a JSON message"));
+            return;
+        }
+        Cte1Message request = new Cte1Message(body);
+        LiveSession session = session(connection);
+        if (session != null) {
+            session.heard();
+        }
+        switch (request.type()) {
+            case "startRecord" -> start(connection, socket, request);
+            case "disconnect" -> {
+                if (session != null) {
+                    capture.finish(session, RecordingState.Success);
+                }
+                LiveSockets.close(socket, CloseStatus.NORMAL);
+            }
+            default -> replies.error(socket, request.type(), "unknown message type '" + request.type()
+                    + "': the audio API takes startRecord, binary audio and disconnect");
+        }
+    }
+
+    private void start(WebSocketSession connection, WebSocketSession socket, Cte1Message request) {
+        if (session(connection) != null) {
+            replies.error(socket, "startRecord", "this connection is already recording; one startRecord per connection");
+            return;
+        }
+        try {
+            ClientPrincipal principal = (ClientPrincipal) connection.getAttributes().get(LiveHandshake.PRINCIPAL);
+            String tenant = request.text("tenantId");
+            if (tenant == null) {
+                tenant = (String) connection.getAttributes().get(LiveHandshake.TENANT);
+            } else if (!principal.permits(tenant)) {
+                throw new Cte1Refusal("許可されていないテナントです (tenant " + tenant + " is not permitted to this client)");
+            }
+            String recordId = request.text("recordId");
+            if (recordId == null || recordId.isBlank()) {
+                throw new Cte1Refusal("recordId is missing");
+            }
+            Instant answered = request.instant("call_answered_at");
+            LiveStart start = new LiveStart(tenant, request.callId(), recordId, request.details(answered, null),
+                    format(request), request.text("extension"), "cte1");
+            LiveSession session = capture.open(start);
+            connection.getAttributes().put(SESSION, session);
+            session.onIdle(() -> LiveSockets.close(socket, CloseStatus.SESSION_NOT_RELIABLE.withReason("no audio for 60 s")));
+            replies.complete(socket, "startRecord");
+        } catch (Cte1Refusal | LiveRefusedException e) {
+            replies.error(socket, "startRecord", e.getMessage());
+        } catch (IOException e) {
+            replies.error(socket, "startRecord", "the recording could not be started: " + e.getMessage());
+        }
+    }
+
+    /** The audio format startRecord names (codec, sampleRate, channels), else the server's default. */
+    private LiveFormat format(Cte1Message request) throws Cte1Refusal {
+        String codec = request.text("codec");
+        Integer rate = request.integer("sampleRate");
+        Integer channels = request.integer("channels");
+        if (codec == null && rate == null && channels == null) {
+            return defaultFormat;
+        }
+        return LiveFormat.of(codec == null ? defaultFormat.codec() : codec,
+                rate == null ? defaultFormat.sampleRate() : rate, channels == null ? defaultFormat.channels() : channels)
+                .orElseThrow(() -> new Cte1Refusal("codec must be L16, PCMU or PCMA, sampleRate 8000-48000 and"
+                        + " channels 1 or 2"));
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession connection, BinaryMessage message) {
+        WebSocketSession socket = socket(connection);
+        LiveSession session = session(connection);
+        if (session == null) {
+            LiveSockets.close(socket, CloseStatus.POLICY_VIOLATION.withReason("audio before startRecord"));
+            return;
+        }
+        ByteBuffer audio = message.getPayload();
+        if (audio.remaining() > LiveSession.MAX_FRAME) {
+            LiveSockets.close(socket, new CloseStatus(1009, "an audio frame is over 64 KiB"));
+            return;
+        }
+        try {
+            session.catchUpWithClock(audio.remaining() * 1000L / session.format().bytesPerSecond());
+            session.write(audio);
+        } catch (LiveAudioException e) {
+            LiveSockets.close(socket, CloseStatus.BAD_DATA.withReason(e.getMessage()));
+        } catch (IOException e) {
+            LiveSockets.close(socket, CloseStatus.SERVER_ERROR.withReason("the audio could not be stored"));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession connection, CloseStatus status) {
+        LiveSession session = session(connection);
+        if (session != null) {
+            capture.finish(session, RecordingState.Interrupted);
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return false;
+    }
+
+    private static LiveSession session(WebSocketSession connection) {
+        return (LiveSession) connection.getAttributes().get(SESSION);
+    }
+
+    private static WebSocketSession socket(WebSocketSession connection) {
+        return (WebSocketSession) connection.getAttributes().get(SOCKET);
+    }
+}

@@ -1,0 +1,83 @@
+package io.callvault.live.cte1;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.CallDetails;
+import io.callvault.live.LiveHandshake;
+import io.callvault.live.LiveSockets;
+import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.web.ApiException;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CT-e1's control API ({@code /general/v1/audio_streaming/call/ws}): {@code callStart} creates or updates the call
+ * named by sessionId, {@code callEnd} completes it (its disconnect time, now when not given). Each is answered
+ * {@code complete} once committed, or {@code error} with a description.
+ */
+class Cte1ControlHandler extends TextWebSocketHandler {
+
+    private final Catalog catalog;
+    private final JsonMapper json;
+    private final Cte1Replies replies;
+    private final Clock clock;
+
+    Cte1ControlHandler(Catalog catalog, JsonMapper json, Clock clock) {
+        this.catalog = catalog;
+        this.json = json;
+        this.replies = new Cte1Replies(json);
+        this.clock = clock;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession connection, TextMessage message) {
+        JsonNode body;
+        try {
+            body = json.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            LiveSockets.close(connection, CloseStatus.BAD_DATA.withReason("not a JSON message"));
+            return;
+        }
+        Cte1Message request = new Cte1Message(body);
+        String type = request.type();
+        try {
+            switch (type) {
+                case "callStart" -> update(connection, request, request.details(
+                        first(request.instant("connectTime"), request.instant("call_answered_at")), null));
+                case "callEnd" -> update(connection, request, new CallDetails(null, null, null, null, null, null,
+                        null, null, null, first(request.instant("disconnectTime"), clock.instant())));
+                default -> throw new Cte1Refusal("unknown message type '" + type
+                        + "': the control API takes callStart and callEnd");
+            }
+            replies.complete(connection, type);
+        } catch (Cte1Refusal e) {
+            replies.error(connection, type, e.getMessage());
+        } catch (ApiException e) {
+            replies.error(connection, type, e.getMessage());
+        }
+    }
+
+    private void update(WebSocketSession connection, Cte1Message request, CallDetails details) throws Cte1Refusal {
+        ClientPrincipal principal = (ClientPrincipal) connection.getAttributes().get(LiveHandshake.PRINCIPAL);
+        String tenant = request.text("tenantId");
+        if (tenant == null) {
+            tenant = (String) connection.getAttributes().get(LiveHandshake.TENANT);
+        } else if (!principal.permits(tenant)) {
+            throw new Cte1Refusal("許可されていないテナントです (tenant " + tenant + " is not permitted to this client)");
+        }
+        catalog.upsertCall(tenant, request.callId(), details);
+    }
+
+    private static Instant first(Instant a, Instant b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,85 @@
+package io.callvault.live.cte1;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import io.callvault.catalog.CallDetails;
+import io.callvault.dialect.comdesign.ComdesignCall;
+import io.callvault.web.ApiException;
+
+import tools.jackson.databind.JsonNode;
+
+/** Reading CT-e1's JSON messages: the call they name and what they say of it. A bad field is a described refusal. */
+final class Cte1Message {
+
+    private final JsonNode body;
+
+    Cte1Message(JsonNode body) {
+        this.body = body;
+    }
+
+    String type() {
+        JsonNode type = body.get("type");
+        return type != null && type.isString() ? type.asString() : "";
+    }
+
+    /** sessionId: a JSON integer or its decimal string; the call's id, as in the Comdesign dialect. */
+    String callId() throws Cte1Refusal {
+        JsonNode value = body.get("sessionId");
+        String text = value == null || value.isNull() ? null : value.isIntegralNumber() ? value.asString()
+                : value.isString() ? value.asString() : null;
+        if (text == null || !text.matches("[0-9]{1,18}")) {
+            throw new Cte1Refusal("sessionId is missing or not a decimal number");
+        }
+        return Long.toString(Long.parseLong(text));
+    }
+
+    String text(String field) throws Cte1Refusal {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() && !value.isNumber()) {
+            throw new Cte1Refusal(field + " is not a string");
+        }
+        String text = value.asString();
+        if (text.length() > 256) {
+            throw new Cte1Refusal(field + " is longer than 256 characters");
+        }
+        return text;
+    }
+
+    Integer integer(String field) throws Cte1Refusal {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new Cte1Refusal(field + " is not an integer");
+        }
+        return value.asInt();
+    }
+
+    Instant instant(String field) throws Cte1Refusal {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Cte1Refusal(field + " is not an ISO-8601 instant such as 2023-01-04T11:22:33.123Z");
+        }
+    }
+
+    /** What the message says of the call (null fields leave the stored ones as they are). */
+    CallDetails details(Instant connectTime, Instant disconnectTime) throws Cte1Refusal {
+        try {
+            return new CallDetails(ComdesignCall.direction(integer("direction")), text("ani"), text("dnis"),
+                    text("agentId"), text("agentName"), text("skillName"), text("groupId"), text("groupName"),
+                    connectTime, disconnectTime);
+        } catch (ApiException e) {
+            throw new Cte1Refusal(e.getMessage());
+        }
+    }
+}
