@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,8 +29,10 @@ import tools.jackson.databind.JsonNode;
 class AdminController {
 
     private final TenancyAdmin admin;
+    private final AudioHookSecrets audioHookSecrets;
 
-    AdminController(TenancyAdmin admin) {
+    AdminController(TenancyAdmin admin, AudioHookSecrets audioHookSecrets) {
+        this.audioHookSecrets = audioHookSecrets;
         this.admin = admin;
     }
 
@@ -95,6 +98,25 @@ class AdminController {
     TenancyAdmin.RotatedClient rotateClient(Admin caller, @PathVariable String clientId,
             @RequestBody(required = false) RotateRequest request) {
         return admin.rotateClient(caller, clientId, request == null ? null : request.graceSeconds());
+    }
+
+    record AudioHookSecret(String clientSecret) {
+    }
+
+    /** Contract 6.2: from now on this client's AudioHook connections must be signed with the secret. */
+    @PutMapping("/clients/{clientId}/audiohook")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void setAudioHookSecret(Admin caller, @PathVariable String clientId, @RequestBody AudioHookSecret request) {
+        if (request.clientSecret() == null) {
+            throw ApiException.badRequest("clientSecret is required (base64)");
+        }
+        audioHookSecrets.set(caller, clientId, request.clientSecret());
+    }
+
+    @DeleteMapping("/clients/{clientId}/audiohook")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeAudioHookSecret(Admin caller, @PathVariable String clientId) {
+        audioHookSecrets.set(caller, clientId, null);
     }
 
     @DeleteMapping("/clients/{clientId}")

@@ -187,6 +187,17 @@ public class ClientRepository {
                 revoked == null ? null : revoked.toInstant());
     }
 
+    /** Seals (or with null, removes) the client's AudioHook secret; false when the client is not active. */
+    public boolean setAudioHookSecret(String id, String sealed) {
+        return jdbc.sql("update clients set audiohook_secret = ? where id = ? and revoked_at is null")
+                .params(sealed, id).update() == 1;
+    }
+
+    public Optional<String> audioHookSecret(String id) {
+        return jdbc.sql("select audiohook_secret from clients where id = ? and revoked_at is null").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(secret -> secret);
+    }
+
     public record ClientWithSecret(Client client, String appSecretHash, String previousAppSecretHash,
             Instant previousValidUntil) {
     }

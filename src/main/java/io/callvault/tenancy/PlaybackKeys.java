@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.callvault.server.CallVaultProperties;
-import io.callvault.server.OwnerOnly;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,6 @@ public class PlaybackKeys {
 
     /** The longest time to live of a playback URL (contract 2). */
     public static final Duration LONGEST_TTL = Duration.ofHours(1);
-    private static final int MIN_KEY_LENGTH = 32;
 
     private final byte[] current;
     private final byte[] previous;
@@ -38,20 +36,15 @@ public class PlaybackKeys {
     public PlaybackKeys(CallVaultProperties properties, @Value("${callvault.playback.key:}") String key,
             @Value("${callvault.playback.previous-key:}") String previousKey, Clock clock) throws IOException {
         this.clock = clock;
+        this.current = KeyFile.read(key, "CALLVAULT_PLAYBACK_KEY", properties.dataDir().resolve("playback-key"));
         if (!key.isBlank()) {
-            this.current = checked(key, "CALLVAULT_PLAYBACK_KEY");
-            this.previous = previousKey.isBlank() ? null : checked(previousKey, "CALLVAULT_PLAYBACK_PREVIOUS_KEY");
+            this.previous = previousKey.isBlank() ? null : KeyFile.checked(previousKey, "CALLVAULT_PLAYBACK_PREVIOUS_KEY");
             this.previousUntil = Instant.MAX;
             return;
         }
-        Path file = properties.dataDir().resolve("playback-key");
-        if (!Files.exists(file)) {
-            write(file, Secrets.newToken(""));
-        }
-        this.current = checked(Files.readString(file, StandardCharsets.UTF_8).strip(), file.toString());
         Path old = properties.dataDir().resolve("playback-key.previous");
         if (Files.exists(old)) {
-            this.previous = checked(Files.readString(old, StandardCharsets.UTF_8).strip(), old.toString());
+            this.previous = KeyFile.checked(Files.readString(old, StandardCharsets.UTF_8).strip(), old.toString());
             this.previousUntil = Files.getLastModifiedTime(old).toInstant().plus(LONGEST_TTL);
         } else {
             this.previous = null;
@@ -81,23 +74,9 @@ public class PlaybackKeys {
         Path old = dataDir.resolve("playback-key.previous");
         Files.deleteIfExists(old);
         if (Files.exists(file)) {
-            write(old, Files.readString(file, StandardCharsets.UTF_8).strip());
+            KeyFile.write(old, Files.readString(file, StandardCharsets.UTF_8).strip());
             Files.delete(file);
         }
-        write(file, Secrets.newToken(""));
-    }
-
-    private static void write(Path file, String key) throws IOException {
-        OwnerOnly.folders(file.getParent());
-        OwnerOnly.newFile(file);
-        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static byte[] checked(String key, String source) {
-        if (key.length() < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("the playback key in " + source + " is shorter than " + MIN_KEY_LENGTH
-                    + " characters: use a long random value, e.g. `openssl rand -base64 32`");
-        }
-        return key.getBytes(StandardCharsets.UTF_8);
+        KeyFile.write(file, Secrets.newToken(""));
     }
 }
