@@ -13,7 +13,9 @@ public record AccessEvent(String clientId, String tenantId, String callId, Strin
 
     /** What happened; its wire name is the lower-case name ({@code play}, {@code download}…). */
     public enum Kind {
-        PLAY, DOWNLOAD, DELETE, HOLD, RELEASE;
+        PLAY, DOWNLOAD, DELETE, HOLD, RELEASE,
+        /** A supervisor listened to a call in progress (contract 6.4). */
+        LIVE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -212,7 +212,7 @@ public class LiveCapture {
                 .sorted(java.util.Comparator.comparingInt(LiveSession::recordId)).toList();
     }
 
-    void listenerDropped() {
+    public void listenerDropped() {
         meters.listenerDropped();
     }
 

@@ -45,6 +45,7 @@ public final class LiveSession {
     private volatile long lastHeardNanos;
     private volatile Runnable onIdle = () -> { };
     private volatile boolean closed;
+    private RecordingState endedAs;
 
     LiveSession(UUID id, String tenantId, String callId, int recordId, LiveFormat format, Instant startedAt, Path file,
             FileChannel channel, LiveJournal journal, LiveMeters meters) {
@@ -190,9 +191,25 @@ public final class LiveSession {
         return dataBytes;
     }
 
-    /** Listeners hear audio from the moment they are added. */
-    public void listen(LiveListener listener) {
+    /**
+     * Listeners hear audio from the moment they are added. Answers how many bytes of audio were captured before
+     * that moment: what {@link #read} can replay for a listener that starts at the beginning.
+     */
+    public synchronized long listen(LiveListener listener) {
         listeners.add(listener);
+        if (endedAs != null) {
+            listener.ended(endedAs);
+        }
+        return dataBytes;
+    }
+
+    /** Reads captured audio from {@code dataOffset} (a byte of audio, not of the file); -1 once the session ended. */
+    public int read(ByteBuffer into, long dataOffset) throws IOException {
+        try {
+            return channel.read(into, headerLength + dataOffset);
+        } catch (java.nio.channels.ClosedChannelException ended) {
+            return -1;
+        }
     }
 
     public void stopListening(LiveListener listener) {
@@ -210,6 +227,9 @@ public final class LiveSession {
     }
 
     void ended(RecordingState state) {
+        synchronized (this) {
+            endedAs = state;
+        }
         for (LiveListener listener : listeners) {
             listener.ended(state);
         }

@@ -32,7 +32,10 @@ public final class LiveClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason;
 
-    private LiveClient(WebSocket.Builder builder, URI uri) {
+    private final boolean stalled;
+
+    private LiveClient(WebSocket.Builder builder, URI uri, boolean stalled) {
+        this.stalled = stalled;
         Listener listener = new Listener();
         this.socket = builder.connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener).join();
     }
@@ -43,7 +46,16 @@ public final class LiveClient implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return new LiveClient(builder, URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+        return new LiveClient(builder, URI.create("ws://127.0.0.1:" + port + pathAndQuery), false);
+    }
+
+    /** A client that reads the server's first frame and then nothing more (a listener that cannot keep up). */
+    public static LiveClient connectStalled(int port, String pathAndQuery, String... headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return new LiveClient(builder, URI.create("ws://127.0.0.1:" + port + pathAndQuery), true);
     }
 
     /** The HTTP status the server refused the upgrade with (the connection must fail). */
@@ -150,7 +162,9 @@ public final class LiveClient implements AutoCloseable {
                 texts.add(text.toString());
                 text.setLength(0);
             }
-            webSocket.request(1);
+            if (!stalled) {
+                webSocket.request(1);
+            }
             return null;
         }
 

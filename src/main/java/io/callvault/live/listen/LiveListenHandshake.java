@@ -1,0 +1,103 @@
+package io.callvault.live.listen;
+
+import java.util.List;
+import java.util.Map;
+
+import io.callvault.audit.AccessEvent;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.RecordingState;
+import io.callvault.live.LiveCapture;
+import io.callvault.live.LiveSession;
+import io.callvault.tenancy.AuthenticationException;
+import io.callvault.tenancy.Authenticator;
+import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.Scope;
+import io.callvault.web.ApiException;
+import io.callvault.web.ErrorModels;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * Who may listen, checked before the upgrade: a client key with scope {@code read} on the path's tenant (an
+ * unknown or foreign tenant is 404, as everywhere), or a playback URL's signature ({@code recording}, {@code
+ * expires}, {@code client}, {@code sig}) for a recording of the call. The call must have a recording in progress on
+ * this node: 404 when it has none, 409 when it is being captured on another node.
+ */
+final class LiveListenHandshake implements HandshakeInterceptor {
+
+    static final String PRINCIPAL = "listen.principal";
+    static final String SESSION = "listen.session";
+    static final String VIA = "listen.via";
+
+    private final Authenticator authenticator;
+    private final ErrorModels errors;
+    private final LiveCapture capture;
+    private final Catalog catalog;
+
+    LiveListenHandshake(Authenticator authenticator, ErrorModels errors, LiveCapture capture, Catalog catalog) {
+        this.authenticator = authenticator;
+        this.errors = errors;
+        this.capture = capture;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Map<String, Object> attributes) throws Exception {
+        HttpServletRequest servletRequest = ((ServletServerHttpRequest) request).getServletRequest();
+        try {
+            String[] path = servletRequest.getRequestURI().split("/");
+            String tenant = path[3];
+            String callId = path[5];
+            String recording = servletRequest.getParameter("recording");
+            String authorization = servletRequest.getHeader("Authorization");
+            boolean signed = servletRequest.getParameter("sig") != null && authorization == null;
+            ClientPrincipal principal;
+            if (signed) {
+                principal = authenticator.signedUrl(tenant, recording, servletRequest.getParameter("expires"),
+                        servletRequest.getParameter("client"), servletRequest.getParameter("sig"));
+            } else if (authorization == null || authorization.isBlank()) {
+                throw new AuthenticationException(AuthenticationException.Reason.MISSING, "no client key");
+            } else {
+                principal = authenticator.client(authorization, servletRequest.getRemoteAddr());
+            }
+            principal.requireTenant(tenant, Scope.READ);
+            attributes.put(PRINCIPAL, principal);
+            attributes.put(VIA, signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE);
+            attributes.put(SESSION, session(tenant, callId, recording));
+            return true;
+        } catch (ApiException e) {
+            errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(), e.failure());
+            return false;
+        }
+    }
+
+    /** The newest recording of the call being captured here, or the one named. */
+    private LiveSession session(String tenant, String callId, String recording) {
+        List<LiveSession> live = capture.ofCall(tenant, callId).stream()
+                .filter(session -> recording == null || session.recordingId().equals(recording)).toList();
+        if (!live.isEmpty()) {
+            return live.get(live.size() - 1);
+        }
+        boolean elsewhere = catalog.recordingsOf(tenant, callId).stream()
+                .anyMatch(r -> r.state() == RecordingState.Recording && (recording == null || r.id().equals(recording)));
+        if (elsewhere) {
+            throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment;"
+                    + " route listeners of a call to the node that holds its live connection");
+        }
+        throw ApiException.notFound("call '" + callId + "' has no recording in progress");
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Exception exception) {
+        // nothing to undo
+    }
+}
