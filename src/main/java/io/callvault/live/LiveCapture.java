@@ -306,7 +306,7 @@ public class LiveCapture {
         for (LiveSession session : sessions.values()) {
             if (session.silentForNanos() > idleTimeout.toNanos()) {
                 try {
-                    session.idle();
+                    session.cutOff("nothing received for " + idleTimeout.toSeconds() + " s");
                 } catch (RuntimeException e) {
                     log.debug("closing idle live session {}: {}", session.id(), e.toString());
                 }
@@ -321,7 +321,7 @@ public class LiveCapture {
         stopping = true;
         for (LiveSession session : sessions.values()) {
             try {
-                session.idle();
+                session.cutOff("the server is shutting down");
             } catch (RuntimeException e) {
                 log.debug("closing live session {} on shutdown: {}", session.id(), e.toString());
             }

@@ -26,6 +26,14 @@ public final class LiveSession {
     public static final int MAX_FRAME = 64 * 1024;
     /** A stream this far behind the clock has a gap (the platform sent nothing), not jitter. */
     private static final long GAP_MS = 1000;
+    /**
+     * Frames a session may send: 500 a second, bursts of 1,000 (the protocols send 50-100 a second). A flood of
+     * tiny frames would cost a write and a journal record each; it is cut off instead.
+     */
+    private static final double FRAMES_PER_SECOND = 500;
+    private static final double FRAME_BURST = 1000;
+    /** The longest silence one announcement may add: a pause longer than this is not a call's. */
+    static final java.time.Duration LONGEST_GAP = java.time.Duration.ofHours(4);
 
     private final UUID id;
     private final String tenantId;
@@ -42,8 +50,10 @@ public final class LiveSession {
     private final int headerLength;
     private long dataBytes;
     private long reportedBytes = -1;
+    private double frameAllowance = FRAME_BURST;
+    private long allowanceAt = System.nanoTime();
     private volatile long lastHeardNanos;
-    private volatile Runnable onIdle = () -> { };
+    private volatile java.util.function.Consumer<String> onCutOff = reason -> { };
     private volatile boolean closed;
     private RecordingState endedAs;
 
@@ -114,6 +124,12 @@ public final class LiveSession {
         if (closed || length == 0) {
             return;
         }
+        spendFrame();
+        append(audio);
+    }
+
+    private void append(ByteBuffer audio) throws IOException {
+        int length = audio.remaining();
         long offset = headerLength + dataBytes;
         ByteBuffer bytes = audio.duplicate();
         long at = offset;
@@ -128,18 +144,28 @@ public final class LiveSession {
         }
     }
 
-    /** Adds {@code millis} of silence: a pause or audio the platform discarded. */
+    private void spendFrame() throws LiveAudioException {
+        long now = System.nanoTime();
+        frameAllowance = Math.min(FRAME_BURST, frameAllowance + (now - allowanceAt) * FRAMES_PER_SECOND / 1e9);
+        allowanceAt = now;
+        if (frameAllowance < 1) {
+            throw new LiveAudioException("audio frames arrive too often (more than " + (int) FRAMES_PER_SECOND
+                    + " a second)", 1008);
+        }
+        frameAllowance--;
+    }
+
+    /** Adds {@code millis} of silence: a pause or audio the platform discarded (at most {@link #LONGEST_GAP}). */
     public synchronized void silence(long millis) throws IOException {
+        if (millis > LONGEST_GAP.toMillis()) {
+            throw new LiveAudioException("a gap of " + millis + " ms is longer than a call", 1008);
+        }
         long remaining = format.bytesFor(millis);
         byte[] chunk = new byte[(int) Math.min(remaining, 16_384 - 16_384 % format.frameBytes())];
         java.util.Arrays.fill(chunk, format.silence());
         while (remaining > 0 && !closed) {
             int length = (int) Math.min(remaining, chunk.length);
-            length -= length % format.frameBytes();
-            if (length == 0) {
-                return;
-            }
-            write(ByteBuffer.wrap(chunk, 0, length));
+            append(ByteBuffer.wrap(chunk, 0, length));
             remaining -= length;
         }
     }
@@ -165,13 +191,16 @@ public final class LiveSession {
         return System.nanoTime() - lastHeardNanos;
     }
 
-    /** What the adapter does when the session has been silent past the idle timeout (it closes its connection). */
-    public void onIdle(Runnable action) {
-        this.onIdle = action;
+    /**
+     * How the adapter ends its connection when the core ends the session (silent past the idle timeout, or the
+     * server stopping), given the reason in words; the core then finishes the session as {@code Interrupted}.
+     */
+    public void onCutOff(java.util.function.Consumer<String> action) {
+        this.onCutOff = action;
     }
 
-    void idle() {
-        onIdle.run();
+    void cutOff(String reason) {
+        onCutOff.accept(reason);
     }
 
     public synchronized long dataBytes() {

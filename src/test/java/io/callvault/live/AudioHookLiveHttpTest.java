@@ -171,6 +171,18 @@ class AudioHookLiveHttpTest extends HttpTestBase {
             genesys.receive();
             genesys.audio(new byte[64 * 1024 + 2], 16);
         })).contains("too large");
+        assertThat(disconnectInfo(client, genesys -> {
+            genesys.open(UUID.randomUUID().toString(), STEREO_AND_MONO);
+            genesys.receive();
+            for (int i = 0; i < 2000; i++) {
+                genesys.audio(new byte[2], 16); // a flood of one-sample frames
+            }
+        })).contains("too often");
+        assertThat(disconnectInfo(client, genesys -> {
+            genesys.open(UUID.randomUUID().toString(), STEREO_AND_MONO);
+            genesys.receive();
+            genesys.send("discarded", "{\"start\":\"PT0S\",\"discarded\":\"PT99999S\"}");
+        })).contains("longer than a call");
         assertThat(LiveClient.refusal(port, AudioHookClient.PATH, "X-API-KEY", "cvk_wrong",
                 "Audiohook-Session-Id", UUID.randomUUID().toString())).isEqualTo(401);
         assertThat(LiveClient.refusal(port, AudioHookClient.PATH, "X-API-KEY", client.apiKey())).isEqualTo(400);

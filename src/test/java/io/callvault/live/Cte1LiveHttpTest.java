@@ -213,6 +213,19 @@ class Cte1LiveHttpTest extends HttpTestBase {
             assertThat(c.closeCode()).isEqualTo(1007);
         }
         try (LiveClient c = LiveClient.connect(port, AUDIO, "Authorization", key)) {
+            c.text(start("flood", "6"));
+            assertThat(c.nextJson().get("status").asString()).isEqualTo("complete");
+            for (int i = 0; i < 5000 && !c.isClosedByServer(); i++) {
+                try {
+                    c.binary(new byte[2]); // a flood of tiny frames
+                } catch (RuntimeException closed) {
+                    break;
+                }
+            }
+            assertThat(c.closeCode()).isEqualTo(1008);
+            assertThat(c.closeReason()).contains("too often");
+        }
+        try (LiveClient c = LiveClient.connect(port, AUDIO, "Authorization", key)) {
             c.text("{\"type\":\"startRecord\",\"recordId\":\"r\",\"sessionId\":5,\"codec\":\"opus\"}");
             assertThat(c.nextJson().get("description").asString()).contains("codec");
             c.text("{\"type\":\"startRecord\",\"recordId\":\"r\",\"sessionId\":5,\"tenantId\":\"someone-else\"}");

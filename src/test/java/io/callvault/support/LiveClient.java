@@ -113,10 +113,14 @@ public final class LiveClient implements AutoCloseable {
 
     /** The close code the server sent, within 10 s. */
     public int closeCode() {
+        return closeCodeWithin(Duration.ofSeconds(10));
+    }
+
+    public int closeCodeWithin(Duration wait) {
         try {
-            return closed.get(10, TimeUnit.SECONDS);
+            return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("the server did not close the connection within 10 s", e);
+            throw new AssertionError("the server did not close the connection within " + wait, e);
         }
     }
 

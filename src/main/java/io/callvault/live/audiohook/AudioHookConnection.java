@@ -145,6 +145,8 @@ final class AudioHookConnection {
                     // update: the language changed; nothing is stored of it
                 }
             }
+        } catch (LiveAudioException e) {
+            clientError(e.getMessage());
         } catch (IOException e) {
             serverError("the audio could not be stored");
         }
@@ -210,7 +212,7 @@ final class AudioHookConnection {
                 clientError(e.getMessage());
                 return;
             }
-            session.onIdle(this::idle);
+            session.onCutOff(this::cutOff);
         }
         Map<String, Object> opened = new LinkedHashMap<>();
         opened.put("media", chosen == null ? List.of() : List.of(chosen));
@@ -264,9 +266,12 @@ final class AudioHookConnection {
         state = State.CLOSED;
     }
 
-    private synchronized void idle() {
-        send("disconnect", Map.of("reason", "error", "info", "no message for 60 s"));
-        LiveSockets.close(socket, CloseStatus.SESSION_NOT_RELIABLE);
+    /** The core ends the session: AudioHook hears why in a disconnect, then the connection closes (1001). */
+    private synchronized void cutOff(String reason) {
+        if (state != State.CLOSED) {
+            send("disconnect", Map.of("reason", "error", "info", "Server error: " + reason));
+        }
+        LiveSockets.close(socket, CloseStatus.GOING_AWAY.withReason(reason));
     }
 
     private void clientError(String info) {

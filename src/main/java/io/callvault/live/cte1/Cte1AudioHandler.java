@@ -106,7 +106,7 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
                     format(request), request.text("extension"), "cte1");
             LiveSession session = capture.open(start);
             connection.getAttributes().put(SESSION, session);
-            session.onIdle(() -> LiveSockets.close(socket, CloseStatus.SESSION_NOT_RELIABLE.withReason("no audio for 60 s")));
+            session.onCutOff(reason -> LiveSockets.close(socket, CloseStatus.GOING_AWAY.withReason(reason)));
             replies.complete(socket, "startRecord");
         } catch (Cte1Refusal | LiveRefusedException e) {
             replies.error(socket, "startRecord", e.getMessage());
@@ -146,7 +146,7 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
             session.catchUpWithClock(audio.remaining() * 1000L / session.format().bytesPerSecond());
             session.write(audio);
         } catch (LiveAudioException e) {
-            LiveSockets.close(socket, CloseStatus.BAD_DATA.withReason(e.getMessage()));
+            LiveSockets.close(socket, new CloseStatus(e.closeCode(), e.getMessage()));
         } catch (IOException e) {
             LiveSockets.close(socket, CloseStatus.SERVER_ERROR.withReason("the audio could not be stored"));
         }

@@ -102,7 +102,7 @@ class TwilioStreamHandler extends TextWebSocketHandler {
                         "unknown event '" + event + "'"));
             }
         } catch (LiveAudioException e) {
-            LiveSockets.close(stream.socket, CloseStatus.BAD_DATA.withReason(e.getMessage()));
+            LiveSockets.close(stream.socket, new CloseStatus(e.closeCode(), e.getMessage()));
         } catch (IOException e) {
             LiveSockets.close(stream.socket, CloseStatus.SERVER_ERROR.withReason("the audio could not be stored"));
         }
@@ -159,7 +159,7 @@ class TwilioStreamHandler extends TextWebSocketHandler {
         }
         stream.aligner = new TrackAligner(stream.session, stream.tracks.length);
         WebSocketSession socket = stream.socket;
-        stream.session.onIdle(() -> LiveSockets.close(socket, CloseStatus.SESSION_NOT_RELIABLE.withReason("no media for 60 s")));
+        stream.session.onCutOff(reason -> LiveSockets.close(socket, CloseStatus.GOING_AWAY.withReason(reason)));
     }
 
     private static void media(Stream stream, JsonNode media) throws IOException {

@@ -1,0 +1,51 @@
+package io.callvault.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.callvault.support.Api;
+import io.callvault.support.HttpTestBase;
+import io.callvault.support.LiveClient;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/** A live session that goes silent without a close is ended as Interrupted (contract 6: 60 s; 2 s here). */
+@TestPropertySource(properties = "callvault.live.idle-timeout=2s")
+class LiveIdleHttpTest extends HttpTestBase {
+
+    @Test
+    void aSilentConnectionIsCutOffAndItsRecordingKept() {
+        String tenant = api.tenant("idle");
+        Api.Credentials client = api.client(List.of(tenant), "read", "ingest");
+        try (LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
+                client.apiKey())) {
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":61}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            cte1.binary(new byte[1600]);
+            assertThat(cte1.closeCode()).isEqualTo(1001);
+            assertThat(cte1.closeReason()).contains("nothing received");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "Interrupted".equals(api.get("/v1/tenants/"
+                + tenant + "/calls/61", "Authorization", client.bearer()).json().get("recordings").get(0).get("state")
+                .asString()));
+        JsonNode recording = api.get("/v1/tenants/" + tenant + "/calls/61", "Authorization", client.bearer()).json()
+                .get("recordings").get(0);
+        assertThat(recording.get("durationMs").asLong()).isEqualTo(100);
+    }
+
+    @Test
+    void aConnectionThatNeverSpeaksIsClosed() {
+        String tenant = api.tenant("mute");
+        Api.Credentials client = api.client(List.of(tenant), "ingest");
+        try (LiveClient mute = LiveClient.connect(port, "/v1/live/twilio?key=" + client.apiKey())) {
+            // Tomcat looks for idle connections every 10 s: idle timeout + 5 s + at most 10 s
+            assertThat(mute.closeCodeWithin(Duration.ofSeconds(25))).isEqualTo(1001);
+        }
+    }
+}
