@@ -225,17 +225,7 @@ public class Catalog {
         return recordings.page(query, afterId, limit);
     }
 
-    // Live capture: a live session's row is inserted as Recording, grows, then is finished once.
-
-    /**
-     * Creates or updates the call from the session's metadata, then adds the row: one statement each, outside any
-     * transaction (the upsert's insert-then-update would abort a PostgreSQL transaction). A concurrent session
-     * that took the segment number fails the second with a DuplicateKeyException; the call's update stands.
-     */
-    public void startLive(Recording recording, CallDetails details) {
-        upsertCall(recording.tenantId(), recording.callId(), details);
-        recordings.insert(recording);
-    }
+    // Live capture: a live session's row is inserted as Recording (insertRecording), grows, then is finished once.
 
     public Optional<Recording> findByVendorRecordId(String tenantId, String callId, String vendorRecordId) {
         return recordings.findByVendorRecordId(tenantId, callId, vendorRecordId);
@@ -255,11 +245,6 @@ public class Catalog {
         boolean finished = recordings.finishLive(recording);
         invalidations.publish(Invalidations.Topic.RECORDING, recording.id());
         return finished;
-    }
-
-    /** Every recording still marked {@code Recording}. */
-    public List<Recording> liveRecordings() {
-        return recordings.findLive();
     }
 
     /** Which of these keys in the store some recording names: the orphan sweep keeps them. */

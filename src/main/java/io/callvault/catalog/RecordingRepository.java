@@ -111,11 +111,6 @@ public class RecordingRepository {
                 .update() == 1;
     }
 
-    /** Every recording still marked {@code Recording}, of every tenant: what a restart finishes or gives up. */
-    public List<Recording> findLive() {
-        return jdbc.sql("select * from recordings where state = 'Recording'").query(RecordingRepository::map).list();
-    }
-
     /** Names another store for the recording's audio; false when it was no longer in {@code from}. */
     public boolean moveStore(String recordingId, String from, String to) {
         return jdbc.sql("update recordings set store = ? where id = ? and store = ?").params(to, recordingId, from)

@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
@@ -62,10 +61,12 @@ public class LiveCapture {
     private static final Logger log = LoggerFactory.getLogger(LiveCapture.class);
 
     private final Catalog catalog;
+    private final LiveSessionRepository liveSessions;
     private final TransactionTemplate tx;
     private final BlobStores stores;
     private final Clock clock;
     private final Path folder;
+    private final String node;
     private final Duration idleTimeout;
     private final LiveMeters meters;
     private final Map<UUID, LiveSession> sessions = new ConcurrentHashMap<>();
@@ -74,7 +75,8 @@ public class LiveCapture {
     private final LiveJournal journal;
     private volatile boolean stopping;
 
-    public LiveCapture(Catalog catalog, TransactionTemplate tx, BlobStores stores, Clock clock,
+    public LiveCapture(Catalog catalog, LiveSessionRepository liveSessions, TransactionTemplate tx, BlobStores stores,
+            Clock clock,
             CallVaultProperties properties, MeterRegistry registry,
             @Value("${callvault.live.sync-interval:200ms}") Duration syncInterval,
             @Value("${callvault.live.checkpoint-interval:10s}") Duration checkpointInterval,
@@ -82,11 +84,13 @@ public class LiveCapture {
             @Value("${callvault.live.idle-timeout:60s}") Duration idleTimeout,
             @Value("${callvault.command:}") String command) throws IOException {
         this.catalog = catalog;
+        this.liveSessions = liveSessions;
         this.tx = tx;
         this.stores = stores;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.folder = OwnerOnly.folders(properties.dataDir().resolve("live")).toRealPath();
+        this.node = LiveNode.id(properties.dataDir());
         this.meters = new LiveMeters(registry, sessions::size);
         Path journalFolder = folder.resolve("journal");
         if (command.isBlank()) {
@@ -153,7 +157,11 @@ public class LiveCapture {
                     RecordingState.Recording, start.deviceId(), now, null, stores.active().name(), null,
                     start.format().headerLength(), null, start.format().info(0), now, start.vendorRecordId());
             try {
-                catalog.startLive(row, start.details());
+                catalog.upsertCall(start.tenantId(), start.callId(), start.details());
+                tx.executeWithoutResult(status -> {
+                    catalog.insertRecording(row);
+                    liveSessions.insert(row.id(), row.tenantId(), node, start.protocol(), now);
+                });
                 return recordId;
             } catch (DuplicateKeyException raced) {
                 if (start.vendorRecordId() != null && catalog.findByVendorRecordId(start.tenantId(), start.callId(),
@@ -237,7 +245,11 @@ public class LiveCapture {
             Instant end, RecordingState state) {
         Recording finished = new Recording(id.toString(), null, null, 0, state, null, null, end, store, key, size,
                 sha256, format.info(dataBytes), null, null);
-        if (!catalog.finishLive(finished)) {
+        boolean kept = Boolean.TRUE.equals(tx.execute(status -> {
+            liveSessions.delete(id.toString());
+            return catalog.finishLive(finished);
+        }));
+        if (!kept) {
             log.warn("live recording {} was deleted while it was captured; its audio is left to the orphan sweep", id);
         }
     }
@@ -368,8 +380,17 @@ public class LiveCapture {
                 channel.close();
             }
         }
-        Map<String, Recording> live = catalog.liveRecordings().stream()
-                .collect(Collectors.toMap(Recording::id, r -> r));
+        // this node's sessions that a crash cut short: their rows, and their files here or their blobs in the store
+        Map<String, Recording> live = new HashMap<>();
+        for (LiveSessionRepository.Row row : liveSessions.ofNode(node)) {
+            Optional<Recording> recording = catalog.findRecording(row.tenantId(), row.recordingId())
+                    .filter(r -> r.state() == RecordingState.Recording);
+            if (recording.isPresent()) {
+                live.put(row.recordingId(), recording.get());
+            } else {
+                liveSessions.delete(row.recordingId()); // deleted while live, or finished but for this row
+            }
+        }
         int finished = 0;
         try (DirectoryStream<Path> found = Files.newDirectoryStream(folder, "*.wav")) {
             for (Path file : found) {
@@ -385,7 +406,12 @@ public class LiveCapture {
             }
         }
         for (Recording row : live.values()) {
-            finished += finishFromStore(row) ? 1 : 0;
+            if (finishFromStore(row)) {
+                finished++;
+            } else {
+                log.error("live recording {} of tenant {} has neither its file nor its blob; it stays Recording",
+                        row.id(), row.tenantId());
+            }
         }
         if (finished > 0) {
             log.info("live capture: {} session(s) cut short by the last stop finished as Interrupted", finished);
