@@ -227,8 +227,9 @@ public class Catalog {
 
     // Live capture: a live session's row is inserted as Recording (insertRecording), grows, then is finished once.
 
-    public Optional<Recording> findByVendorRecordId(String tenantId, String callId, String vendorRecordId) {
-        return recordings.findByVendorRecordId(tenantId, callId, vendorRecordId);
+    /** Whether the live leg is recorded or being recorded; a leg that was Interrupted may start again. */
+    public boolean vendorRecordIdTaken(String tenantId, String callId, String vendorRecordId) {
+        return recordings.vendorRecordIdTaken(tenantId, callId, vendorRecordId);
     }
 
     public int nextRecordId(String tenantId, String callId) {

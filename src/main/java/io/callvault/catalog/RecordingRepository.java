@@ -79,10 +79,10 @@ public class RecordingRepository {
                 .param(recordingId).update() == 1;
     }
 
-    /** The segment a live platform named by its own id, if any. */
-    public Optional<Recording> findByVendorRecordId(String tenantId, String callId, String vendorRecordId) {
-        return jdbc.sql("select * from recordings where tenant_id = ? and call_id = ? and vendor_record_id = ?")
-                .params(tenantId, callId, vendorRecordId).query(RecordingRepository::map).optional();
+    /** Whether a live platform's leg is recorded, or being recorded (an Interrupted one may be taken up again). */
+    public boolean vendorRecordIdTaken(String tenantId, String callId, String vendorRecordId) {
+        return jdbc.sql("select count(*) from recordings where tenant_id = ? and call_id = ? and vendor_record_id = ?"
+                + " and state <> 'Interrupted'").params(tenantId, callId, vendorRecordId).query(Long.class).single() > 0;
     }
 
     /** The number the call's next segment takes: one past the highest stored. */

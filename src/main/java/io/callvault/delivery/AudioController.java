@@ -8,6 +8,7 @@ import java.time.Instant;
 import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingState;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.PlaybackKeys;
@@ -66,6 +67,10 @@ class AudioController {
         boolean signed = request.getParameter("sig") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
         boolean attachment = DownloadFlag.parse(download);
         Recording recording = catalog.recording(tenantId, recordingId);
+        if (recording.state() == RecordingState.Recording) {
+            throw ApiException.conflict("recording '" + recordingId + "' is being recorded: its audio is served once"
+                    + " it ends; listen to it live at /v1/tenants/" + tenantId + "/calls/" + recording.callId() + "/live");
+        }
         if (!recording.hasAudio()) {
             throw ApiException.notFound("recording '" + recordingId + "' has no audio: the recorder failed to capture it");
         }

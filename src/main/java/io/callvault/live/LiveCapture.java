@@ -73,6 +73,8 @@ public class LiveCapture {
     private final Map<UUID, String> protocols = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private final LiveJournal journal;
+    /** Held while the server runs: one server per live folder (a second one would corrupt the journal). */
+    private final FileChannel lock;
     private volatile boolean stopping;
 
     public LiveCapture(Catalog catalog, LiveSessionRepository liveSessions, TransactionTemplate tx, BlobStores stores,
@@ -82,6 +84,7 @@ public class LiveCapture {
             @Value("${callvault.live.checkpoint-interval:10s}") Duration checkpointInterval,
             @Value("${callvault.live.progress-interval:5s}") Duration progressInterval,
             @Value("${callvault.live.idle-timeout:60s}") Duration idleTimeout,
+            @Value("${callvault.live.dir:}") String liveDir,
             @Value("${callvault.command:}") String command) throws IOException {
         this.catalog = catalog;
         this.liveSessions = liveSessions;
@@ -89,14 +92,21 @@ public class LiveCapture {
         this.stores = stores;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
-        this.folder = OwnerOnly.folders(properties.dataDir().resolve("live")).toRealPath();
-        this.node = LiveNode.id(properties.dataDir());
+        this.folder = OwnerOnly.folders(liveDir.isBlank() ? properties.dataDir().resolve("live") : Path.of(liveDir))
+                .toRealPath();
+        this.node = LiveNode.id(folder);
         this.meters = new LiveMeters(registry, sessions::size);
-        Path journalFolder = folder.resolve("journal");
-        if (command.isBlank()) {
-            // a command run beside a server must not finish that server's sessions
-            recover(journalFolder);
+        if (!command.isBlank()) {
+            // a command run beside a server takes no live sessions and must not touch that server's
+            this.lock = null;
+            this.journal = null;
+            this.timers = null;
+            this.stopping = true;
+            return;
         }
+        this.lock = lock(folder);
+        Path journalFolder = folder.resolve("journal");
+        recover(journalFolder);
         this.journal = new LiveJournal(journalFolder);
         this.timers = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "live-capture");
@@ -121,7 +131,7 @@ public class LiveCapture {
             throw new LiveRefusedException("the server is shutting down");
         }
         if (start.vendorRecordId() != null
-                && catalog.findByVendorRecordId(start.tenantId(), start.callId(), start.vendorRecordId()).isPresent()) {
+                && catalog.vendorRecordIdTaken(start.tenantId(), start.callId(), start.vendorRecordId())) {
             throw new LiveRefusedException("recordId " + start.vendorRecordId() + " of session " + start.callId()
                     + " is already recorded");
         }
@@ -164,8 +174,8 @@ public class LiveCapture {
                 });
                 return recordId;
             } catch (DuplicateKeyException raced) {
-                if (start.vendorRecordId() != null && catalog.findByVendorRecordId(start.tenantId(), start.callId(),
-                        start.vendorRecordId()).isPresent() || attempt >= 5) {
+                if (start.vendorRecordId() != null && catalog.vendorRecordIdTaken(start.tenantId(), start.callId(),
+                        start.vendorRecordId()) || attempt >= 5) {
                     throw new LiveRefusedException("recordId " + start.vendorRecordId() + " of session "
                             + start.callId() + " is already recorded");
                 }
@@ -327,9 +337,22 @@ public class LiveCapture {
         }
     }
 
+    private static FileChannel lock(Path folder) throws IOException {
+        FileChannel channel = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+            channel.close();
+            throw new IllegalStateException("another CallVault server is using " + folder + ": each server needs its own"
+                    + " data folder (or CALLVAULT_LIVE_DIR)");
+        }
+        return channel;
+    }
+
     /** On shutdown: every session's connection is gone, so each ends {@code Interrupted} with what it has. */
     @PreDestroy
     void stop() throws IOException {
+        if (journal == null) {
+            return;
+        }
         stopping = true;
         for (LiveSession session : sessions.values()) {
             try {
@@ -347,6 +370,7 @@ public class LiveCapture {
         }
         journal.sync();
         journal.close();
+        lock.close();
     }
 
     // Recovery at start: what a crash left of live sessions.

@@ -3,6 +3,7 @@ package io.callvault.live;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -16,6 +17,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * cut-off comes first) is closed by Tomcat: that is what ends a connection that never speaks.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the jar's commands run without a web server
 @EnableWebSocket
 class LiveWebSocketConfiguration {
 

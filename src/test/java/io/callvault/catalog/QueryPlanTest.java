@@ -50,7 +50,7 @@ class QueryPlanTest {
         queries.put("recordings of a call", jdbc -> new RecordingRepository(jdbc).findByCall("t-7", "c-7-1234"));
         queries.put("recording by id", jdbc -> new RecordingRepository(jdbc).find("t-7", "r-t-7-c-7-1234-1"));
         queries.put("segment", jdbc -> new RecordingRepository(jdbc).findSegment("t-7", "c-7-1234", 2));
-        queries.put("live leg by the platform's id", jdbc -> new RecordingRepository(jdbc).findByVendorRecordId("t-7",
+        queries.put("live leg by the platform's id", jdbc -> new RecordingRepository(jdbc).vendorRecordIdTaken("t-7",
                 "c-7-1234", "leg-1"));
         queries.put("next segment number", jdbc -> new RecordingRepository(jdbc).nextRecordId("t-7", "c-7-1234"));
         queries.put("recordings of a page", jdbc -> new RecordingRepository(jdbc).findByCalls("t-7",

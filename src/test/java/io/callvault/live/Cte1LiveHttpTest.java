@@ -49,6 +49,8 @@ class Cte1LiveHttpTest extends HttpTestBase {
                     "{\"tenantId\":\"" + tenant + "\",\"sessionId\":123456789,\"recordId\":1}",
                     "Authorization", client.apiKey()).json().get("errorCode").asString())
                     .as("the audio of a call in progress is not served yet").isEqualTo("CALL_NOT_COMPLETED");
+            assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + recording.get("id").asString() + "/audio",
+                    "Authorization", client.bearer()).status()).isEqualTo(409);
 
             long start = System.nanoTime();
             byte[][] frames = LiveAudio.frames(audio, 16, 20);
@@ -92,9 +94,22 @@ class Cte1LiveHttpTest extends HttpTestBase {
             assertThat(refused.get("status").asString()).isEqualTo("error");
             assertThat(refused.get("description").asString()).contains("already recorded");
         }
+        // a leg cut short may be taken up again: it continues in a new segment
+        LiveClient dropped = LiveClient.connect(port, AUDIO, "Authorization", client.apiKey());
+        dropped.text(start("leg-c", "77"));
+        assertThat(dropped.nextJson().get("status").asString()).isEqualTo("complete");
+        dropped.drop();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/tenants/" + tenant + "/calls/77",
+                "Authorization", client.bearer()).json().get("recordings").get(2).get("state").asString()
+                .equals("Interrupted"));
+        try (LiveClient again = LiveClient.connect(port, AUDIO, "Authorization", client.apiKey())) {
+            again.text(start("leg-c", "77"));
+            assertThat(again.nextJson().get("status").asString()).isEqualTo("complete");
+        }
         JsonNode recordings = api.get("/v1/tenants/" + tenant + "/calls/77", "Authorization", client.bearer()).json()
                 .get("recordings");
-        assertThat(recordings).hasSize(2);
+        assertThat(recordings).hasSize(4);
+        assertThat(recordings.get(3).get("vendorRecordId").asString()).isEqualTo("leg-c");
         assertThat(recordings.get(1).get("recordId").asInt()).isEqualTo(2);
         assertThat(recordings.get(1).get("vendorRecordId").asString()).isEqualTo("leg-b");
         // the server's default format: L16 8 kHz mono; 3200 bytes are 200 ms

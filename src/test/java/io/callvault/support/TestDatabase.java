@@ -61,6 +61,9 @@ public final class TestDatabase {
             registry.add("callvault.storage", () -> "s3");
         }
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        // each server (test context) is a node of its own, with its own live folder, as on separate machines
+        Path live = createDataDir().resolve("live");
+        registry.add("callvault.live.dir", live::toString);
         if (postgres()) {
             registry.add("spring.datasource.username", () -> PG_USER);
             registry.add("spring.flyway.schemas", () -> SCHEMA);

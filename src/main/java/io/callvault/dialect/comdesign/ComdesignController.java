@@ -17,6 +17,7 @@ import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.CallQuery;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingState;
 import io.callvault.catalog.Transcript;
 import io.callvault.delivery.AudioResponder;
 import io.callvault.delivery.MultipartAudio;
@@ -98,8 +99,15 @@ class ComdesignController {
             throw new ComdesignException(ComdesignError.AUDIO_EXPIRED, "session " + sessionId + " ended more than "
                     + tenant.retrievalWindowDays() + " days ago");
         }
-        Recording recording = catalog.segment(tenantId, call.callId(), recordId).filter(Recording::hasAudio)
+        Recording recording = catalog.segment(tenantId, call.callId(), recordId)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no audio for recordId " + recordId));
+        if (recording.state() == RecordingState.Recording) {
+            throw new ComdesignException(ComdesignError.CALL_NOT_COMPLETED, "session " + sessionId + " recordId "
+                    + recordId + " is still being recorded");
+        }
+        if (!recording.hasAudio()) {
+            throw ComdesignRequest.invalid("session " + sessionId + " has no audio for recordId " + recordId);
+        }
 
         String filename = tenantId + "_" + sessionId + "_" + recordId + "." + recording.container().extension();
         MultipartAudio document = MultipartAudio.of("metadata", json.writeValueAsBytes(AudioMetadata.of(call, recordId)),
