@@ -122,7 +122,13 @@ class TwilioLiveHttpTest extends HttpTestBase {
         }
         try (LiveClient twilio = LiveClient.connect(port, path)) {
             Sequence seq = new Sequence(twilio);
-            seq.send("start", startOf("MZ3", "[\"inbound\"]"));
+            seq.send("start", startOf("MZ6", "[\"inbound\"]"));
+            seq.send("stop", "\"stop\":{}");
+            assertThat(twilio.closeCode()).isEqualTo(1000);
+        }
+        try (LiveClient twilio = LiveClient.connect(port, path)) {
+            Sequence seq = new Sequence(twilio);
+            seq.send("start", startOf("MZ6", "[\"inbound\"]"));
             assertThat(twilio.closeCode()).as("a stream already recorded").isEqualTo(1008);
         }
         assertThat(LiveClient.refusal(port, PATH + "?key=cvk_nope")).isEqualTo(401);
