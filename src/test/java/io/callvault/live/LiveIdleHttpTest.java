@@ -11,12 +11,14 @@ import io.callvault.support.LiveClient;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** A live session that goes silent without a close is ended as Interrupted (contract 6: 60 s; 2 s here). */
 @TestPropertySource(properties = "callvault.live.idle-timeout=2s")
+@DirtiesContext // its own server: closed after the class, so that its database connections go back
 class LiveIdleHttpTest extends HttpTestBase {
 
     @Test

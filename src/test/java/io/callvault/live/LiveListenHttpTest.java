@@ -103,6 +103,19 @@ class LiveListenHttpTest extends HttpTestBase {
     }
 
     @Test
+    void aCallCapturedByAnotherNodeIsAConflictNotAnUnknownCall() {
+        String tenant = api.tenant("othernode");
+        Api.Credentials client = api.client(List.of(tenant), "ingest", "read");
+        api.json("PUT", "/v1/tenants/" + tenant + "/calls/558", "{}", "Authorization", client.bearer());
+        // a session another node is capturing: its row, and no session here
+        jdbc.sql("insert into recordings (id, tenant_id, call_id, record_id, state, store, file_size, duration_ms,"
+                + " data_offset, data_length, created_at) values (?, ?, '558', 1, 'Recording', 'filesystem', 58, 0, 58,"
+                + " 0, current_timestamp)").params(java.util.UUID.randomUUID().toString(), tenant).update();
+        assertThat(LiveClient.refusal(port, "/v1/tenants/" + tenant + "/calls/558/live", "Authorization",
+                client.bearer())).isEqualTo(409);
+    }
+
+    @Test
     void aListenerThatCannotKeepUpIsDroppedAndCaptureGoesOn() {
         String tenant = api.tenant("slow");
         Api.Credentials client = api.client(List.of(tenant), "ingest", "read");

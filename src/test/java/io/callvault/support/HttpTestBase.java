@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "callvault.auth-throttle.failures=1000000",
         "callvault.metrics-token=" + HttpTestBase.METRICS_TOKEN,
         "callvault.cors.allowed-origins=" + HttpTestBase.CRM_ORIGIN,
+        // several test servers live in one JVM at once: each keeps fewer connections than a production node
+        "spring.datasource.hikari.maximum-pool-size=10",
         "logging.structured.format.console="
 })
 @Import(TestClockConfiguration.class)
