@@ -85,6 +85,9 @@ public class BareLiveTomcat {
         }, null);
         Tomcat.addServlet(context, "stats", new Stats());
         context.addServletMappingDecoded("/stats", "stats");
+        // a default servlet, so that a request's servlet path is its path (WsFilter matches endpoints on it)
+        Tomcat.addServlet(context, "none", new HttpServlet() { });
+        context.addServletMappingDecoded("/", "none");
         ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor();
         sync.scheduleWithFixedDelay(BareLiveTomcat::syncAll, 200, 200, TimeUnit.MILLISECONDS);
         tomcat.start();

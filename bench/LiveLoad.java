@@ -112,7 +112,7 @@ public class LiveLoad {
         socket.setTcpNoDelay(true);
         String request = "GET /general/v1/audio_streaming/audio/ws HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(("bench-key-" + index + "-pad").substring(0, 16).getBytes())
+                + Base64.getEncoder().encodeToString(String.format("bench-key-%06d", index).getBytes())
                 + "\r\nAuthorization: " + key + "\r\n\r\n";
         channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
         InputStream in = socket.getInputStream();
