@@ -16,8 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
-/** A live session that goes silent without a close is ended as Interrupted (contract 6: 60 s; 2 s here). */
-@TestPropertySource(properties = "callvault.live.idle-timeout=2s")
+/**
+ * Live sessions over time, with short intervals: a recording grows while audio arrives; a session that goes silent
+ * without a close is ended as Interrupted (contract 6: 60 s; 2 s here).
+ */
+@TestPropertySource(properties = {"callvault.live.idle-timeout=2s", "callvault.live.progress-interval=300ms"})
 @DirtiesContext // its own server: closed after the class, so that its database connections go back
 class LiveIdleHttpTest extends HttpTestBase {
 
@@ -39,6 +42,38 @@ class LiveIdleHttpTest extends HttpTestBase {
         JsonNode recording = api.get("/v1/tenants/" + tenant + "/calls/61", "Authorization", client.bearer()).json()
                 .get("recordings").get(0);
         assertThat(recording.get("durationMs").asLong()).isEqualTo(100);
+    }
+
+    @Test
+    void aLiveRecordingGrowsWhileAudioArrives() {
+        String tenant = api.tenant("grow");
+        Api.Credentials client = api.client(List.of(tenant), "read", "ingest");
+        try (LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
+                client.apiKey())) {
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":62}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            long[] seen = new long[2];
+            for (int second = 0; second < 2; second++) {
+                for (int i = 0; i < 50; i++) {
+                    cte1.binary(new byte[320]);
+                }
+                long duration = 1000L * (second + 1);
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> recordingOf(tenant, client, 62)
+                        .get("durationMs").asLong() == duration);
+                JsonNode live = recordingOf(tenant, client, 62);
+                assertThat(live.get("state").asString()).isEqualTo("Recording");
+                seen[second] = live.get("fileSize").asLong();
+            }
+            assertThat(seen[1] - seen[0]).as("a second of L16 more").isEqualTo(16000);
+            cte1.text("{\"type\":\"disconnect\"}");
+            cte1.closeCode();
+        }
+        assertThat(recordingOf(tenant, client, 62).get("state").asString()).isEqualTo("Success");
+    }
+
+    private JsonNode recordingOf(String tenant, Api.Credentials client, int call) {
+        return api.get("/v1/tenants/" + tenant + "/calls/" + call, "Authorization", client.bearer()).json()
+                .get("recordings").get(0);
     }
 
     @Test
