@@ -25,6 +25,12 @@ class AudioObservations {
     ObservationPredicate untimedAudioRequests(DeliveryProperties delivery) {
         return (name, context) -> delivery.timeRequests()
                 || !(context instanceof ServerRequestObservationContext request)
-                || !AUDIO.matcher(request.getCarrier().getRequestURI()).matches();
+                || !isAudio(request.getCarrier().getRequestURI());
+    }
+
+    /** A suffix first: the pattern runs only on the few paths that may be audio. */
+    private static boolean isAudio(String uri) {
+        return (uri.endsWith("/audio") || uri.endsWith("/stream2") || uri.endsWith("/recording/stream"))
+                && AUDIO.matcher(uri).matches();
     }
 }

@@ -8,12 +8,10 @@ import io.callvault.catalog.RecordingState;
 import io.callvault.live.LiveAudioException;
 import io.callvault.live.LiveCapture;
 import io.callvault.live.LiveFormat;
-import io.callvault.live.LiveHandshake;
 import io.callvault.live.LiveRefusedException;
 import io.callvault.live.LiveSession;
 import io.callvault.live.LiveSockets;
 import io.callvault.live.LiveStart;
-import io.callvault.tenancy.ClientPrincipal;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -90,13 +88,7 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
             return;
         }
         try {
-            ClientPrincipal principal = (ClientPrincipal) connection.getAttributes().get(LiveHandshake.PRINCIPAL);
-            String tenant = request.text("tenantId");
-            if (tenant == null) {
-                tenant = (String) connection.getAttributes().get(LiveHandshake.TENANT);
-            } else if (!principal.permits(tenant)) {
-                throw new Cte1Refusal("許可されていないテナントです (tenant " + tenant + " is not permitted to this client)");
-            }
+            String tenant = request.tenant(connection);
             String recordId = request.text("recordId");
             if (recordId == null || recordId.isBlank()) {
                 throw new Cte1Refusal("recordId is missing");

@@ -5,9 +5,7 @@ import java.time.Instant;
 
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.CallDetails;
-import io.callvault.live.LiveHandshake;
 import io.callvault.live.LiveSockets;
-import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.web.ApiException;
 
 import org.springframework.web.socket.CloseStatus;
@@ -67,14 +65,7 @@ class Cte1ControlHandler extends TextWebSocketHandler {
     }
 
     private void update(WebSocketSession connection, Cte1Message request, CallDetails details) throws Cte1Refusal {
-        ClientPrincipal principal = (ClientPrincipal) connection.getAttributes().get(LiveHandshake.PRINCIPAL);
-        String tenant = request.text("tenantId");
-        if (tenant == null) {
-            tenant = (String) connection.getAttributes().get(LiveHandshake.TENANT);
-        } else if (!principal.permits(tenant)) {
-            throw new Cte1Refusal("許可されていないテナントです (tenant " + tenant + " is not permitted to this client)");
-        }
-        catalog.upsertCall(tenant, request.callId(), details);
+        catalog.upsertCall(request.tenant(connection), request.callId(), details);
     }
 
     private static Instant first(Instant a, Instant b) {

@@ -5,7 +5,11 @@ import java.time.format.DateTimeParseException;
 
 import io.callvault.catalog.CallDetails;
 import io.callvault.dialect.comdesign.ComdesignCall;
+import io.callvault.live.LiveHandshake;
+import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.web.ApiException;
+
+import org.springframework.web.socket.WebSocketSession;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +36,22 @@ final class Cte1Message {
             throw new Cte1Refusal("sessionId is missing or not a decimal number");
         }
         return Long.toString(Long.parseLong(text));
+    }
+
+    /**
+     * The tenant the message acts on: its {@code tenantId}, which the connection's client must be permitted on, else
+     * the connection's tenant (chosen at the upgrade).
+     */
+    String tenant(WebSocketSession connection) throws Cte1Refusal {
+        String tenant = text("tenantId");
+        if (tenant == null) {
+            return (String) connection.getAttributes().get(LiveHandshake.TENANT);
+        }
+        ClientPrincipal principal = (ClientPrincipal) connection.getAttributes().get(LiveHandshake.PRINCIPAL);
+        if (!principal.permits(tenant)) {
+            throw new Cte1Refusal("許可されていないテナントです (tenant " + tenant + " is not permitted to this client)");
+        }
+        return tenant;
     }
 
     String text(String field) throws Cte1Refusal {
