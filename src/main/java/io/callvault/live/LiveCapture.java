@@ -338,7 +338,11 @@ public class LiveCapture {
     }
 
     private static FileChannel lock(Path folder) throws IOException {
-        FileChannel channel = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path file = folder.resolve("lock");
+        if (!Files.exists(file)) {
+            OwnerOnly.newFile(file);
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         if (channel.tryLock() == null) {
             channel.close();
             throw new IllegalStateException("another CallVault server is using " + folder + ": each server needs its own"

@@ -52,6 +52,9 @@ class SecretsAtRestHttpTest extends HttpTestBase {
                 "Authorization", client.bearer()).status()).isEqualTo(400);
     }
 
+    @org.springframework.beans.factory.annotation.Value("${callvault.live.dir}")
+    String liveDir;
+
     @Test
     void theDataFolderAndWhatItHoldsAreOwnerOnly() throws Exception {
         String tenant = api.tenant("modes");
@@ -61,6 +64,12 @@ class SecretsAtRestHttpTest extends HttpTestBase {
         assertThat(permissions(data)).isEqualTo("rwx------");
         try (Stream<Path> entries = Files.list(data)) {
             for (Path entry : entries.toList()) {
+                assertThat(permissions(entry)).as(entry.toString()).endsWith("------");
+            }
+        }
+        // the live folder (its own per test server): session files, journal, node id and lock
+        try (Stream<Path> live = Files.walk(Path.of(liveDir))) {
+            for (Path entry : live.toList()) {
                 assertThat(permissions(entry)).as(entry.toString()).endsWith("------");
             }
         }
