@@ -139,11 +139,37 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                     .multipartUpload(m -> m.parts(parts)));
         } catch (RuntimeException e) {
             try {
-                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+                abort(key, uploadId);
             } catch (RuntimeException abortFailed) {
                 e.addSuppressed(abortFailed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A part still arriving at the store when the upload is aborted may land after the abort and leave the upload
+     * (and the space its parts hold) behind, as S3's documentation warns: so abort until the upload is no longer
+     * listed, a few times at most.
+     */
+    private void abort(String key, String uploadId) {
+        for (int attempt = 1; ; attempt++) {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            boolean remains = s3.listMultipartUploads(b -> b.bucket(bucket).prefix(key)).uploads().stream()
+                    .anyMatch(upload -> upload.uploadId().equals(uploadId));
+            if (!remains) {
+                return;
+            }
+            if (attempt == 3) {
+                log.warn("multipart upload {} of {} still listed after three aborts", uploadId, key);
+                return;
+            }
+            try {
+                Thread.sleep(100L * attempt);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -84,22 +84,54 @@ public final class Api {
     }
 
     /**
-     * Sends only the head of a PUT that announces {@code contentLength} bytes with {@code Expect: 100-continue},
-     * and returns the status line the server answers before any of the body is sent. (Over a raw socket: the
-     * JDK 17 HttpClient waits forever when the answer to an expect-continue request is not 100.)
+     * Sends only the head of a request that announces {@code contentLength} bytes of body, none of which is sent, and
+     * returns what the server answers to the head alone: how a server refuses a body it will not take, without the race
+     * of a client still sending when the server closes the connection. (Over a raw socket: the JDK 17 HttpClient waits
+     * forever when the answer to an {@code Expect: 100-continue} request is not 100.)
      */
-    public String announceUpload(String path, long contentLength, String authorization) throws IOException {
+    public Response announce(String method, String path, long contentLength, String... headers) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String head = "PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
-                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + contentLength
-                    + "\r\nExpect: 100-continue\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            java.io.BufferedReader reader = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            return reader.readLine();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            java.util.Map<String, List<String>> fields = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String field = line(in); !field.isEmpty(); field = line(in)) {
+                int colon = field.indexOf(':');
+                fields.computeIfAbsent(field.substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(field.substring(colon + 1).trim());
+            }
+            java.net.http.HttpHeaders received = java.net.http.HttpHeaders.of(fields, (k, v) -> true);
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (received.firstValue("Transfer-Encoding").filter("chunked"::equalsIgnoreCase).isPresent()) {
+                for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+            } else if (status >= 200) {
+                body.write(in.readNBytes((int) received.firstValueAsLong("Content-Length").orElse(0)));
+            }
+            return new Response(status, received, body.toByteArray());
         }
+    }
+
+    private static String line(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("the connection closed in the middle of a line: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     public Response get(String path, String... headers) {

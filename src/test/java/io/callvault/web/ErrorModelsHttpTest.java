@@ -33,12 +33,12 @@ class ErrorModelsHttpTest extends HttpTestBase {
     }
 
     @Test
-    void theNativeApiAnswersProblemDetails() {
+    void theNativeApiAnswersProblemDetails() throws Exception {
         String calls = "/v1/tenants/" + tenant + "/calls";
         assertProblem(api.send("DELETE", calls, null, "Authorization", client.bearer()), 405);
         assertProblem(api.get("/v1/tenants/" + tenant + "/no-such-thing", "Authorization", client.bearer()), 404);
-        assertProblem(api.json("PUT", calls + "/c1", "{\"ani\":\"" + "1".repeat(2_000_000) + "\"}",
-                "Authorization", client.bearer()), 413);
+        assertProblem(api.announce("PUT", calls + "/c1", 2_000_000, "Authorization", client.bearer(),
+                "Content-Type", "application/json"), 413);
         assertProblem(api.send("PUT", calls + "/c1", "ani=1".getBytes(StandardCharsets.US_ASCII),
                 "Authorization", client.bearer(), "Content-Type", "text/plain"), 415);
         assertProblem(api.send("PUT", calls + "/c1", MULTIPART_BODY, "Authorization", client.bearer(),
@@ -50,12 +50,12 @@ class ErrorModelsHttpTest extends HttpTestBase {
     }
 
     @Test
-    void wellcloudAnswersItsCodeAndMessage() {
+    void wellcloudAnswersItsCodeAndMessage() throws Exception {
         assertWellcloud(api.send("DELETE", "/api/operation/tenant/calls/c1/recordings2", null,
                 "Authorization", client.apiKey()), 405);
         assertWellcloud(api.get("/api/operation/tenant/nothing-here", "Authorization", client.apiKey()), 404);
-        assertWellcloud(api.send("POST", "/api/operation/operation/apply/token?appId=x&appSecret=y&type=tenant",
-                new byte[2_000_000], "Content-Type", "application/octet-stream"), 413);
+        assertWellcloud(api.announce("POST", "/api/operation/operation/apply/token?appId=x&appSecret=y&type=tenant",
+                2_000_000, "Content-Type", "application/octet-stream"), 413);
         Api.Response unauthorized = api.get("/api/operation/tenant/calls/c1/recordings2", "Authorization", "not-a-token");
         assertWellcloud(unauthorized, 401);
         assertThat(unauthorized.header("WWW-Authenticate")).isPresent();
