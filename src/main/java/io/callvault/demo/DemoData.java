@@ -2,11 +2,14 @@ package io.callvault.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 
 import io.callvault.server.CallVaultProperties;
@@ -14,8 +17,10 @@ import io.callvault.server.OwnerOnly;
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Direction;
+import io.callvault.catalog.Transcript;
 import io.callvault.ingest.RecordingIngest;
 import io.callvault.ingest.SegmentDetails;
+import io.callvault.people.PeopleAdmin;
 import io.callvault.tenancy.Admin;
 import io.callvault.tenancy.PlaybackSignatures;
 import io.callvault.tenancy.TenancyAdmin;
@@ -30,8 +35,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * With {@code --demo}: makes (once) a demo tenant, a demo client and a call with two recordings, and prints commands
- * to try on all three surfaces. The client's credentials are shown once by the server, so the demo keeps them in
+ * With {@code --demo}: makes (once) a demo tenant, a demo client, a call with two recordings and a transcript, and a
+ * demo person for the web player, and prints commands to try on all three surfaces. The client's credentials are shown once by the server, so the demo keeps them in
  * {@code <data>/demo-client.json} (0600) and reuses the client at each start, for as long as it is not revoked.
  * Everything goes through the real services.
  */
@@ -42,6 +47,7 @@ class DemoData {
     /** A decimal number, so that the call is also a Comdesign session. */
     static final String CALL = "1001";
     private static final Admin DEMO = new Admin("demo");
+    static final String PERSON = "demo";
 
     private final CallVaultProperties properties;
     private final TenantRepository tenants;
@@ -51,9 +57,12 @@ class DemoData {
     private final PlaybackSignatures signatures;
     private final JsonMapper json;
     private final Clock clock;
+    private final PeopleAdmin people;
+    private final SecureRandom random = new SecureRandom();
 
     DemoData(CallVaultProperties properties, TenantRepository tenants, TenancyAdmin admin, Catalog catalog,
-            RecordingIngest ingest, PlaybackSignatures signatures, JsonMapper json, Clock clock) {
+            RecordingIngest ingest, PlaybackSignatures signatures, JsonMapper json, Clock clock, PeopleAdmin people) {
+        this.people = people;
         this.properties = properties;
         this.tenants = tenants;
         this.admin = admin;
@@ -83,6 +92,11 @@ class DemoData {
                 new ByteArrayInputStream(DemoAudio.dtmfMulawWav("5551234")), -1).recording();
         var second = ingest.ingest(TENANT, CALL, 2, new SegmentDetails("ext-7001", connect.plusSeconds(3), connect.plusSeconds(6)),
                 new ByteArrayInputStream(DemoAudio.chimeMulawWav()), -1).recording();
+        catalog.storeTranscript(new Transcript(TENANT, CALL, "complete", "demo", List.of(new Transcript.Segment(1,
+                "+15551230001", "+15559870002", "agent-7", "Ada Lovelace", List.of(
+                        new Transcript.Sentence(1, 2, BigDecimal.ZERO, BigDecimal.valueOf(1000), "Thank you for calling, this is Ada."),
+                        new Transcript.Sentence(2, 1, BigDecimal.valueOf(1200), BigDecimal.valueOf(2400), "Here is my number."))))));
+        String password = person();
         DemoClient client = client();
         long expires = clock.instant().plusSeconds(3600).getEpochSecond();
         String playUrl = base + "/v1/tenants/" + TENANT + "/recordings/" + first.id() + "/audio?expires=" + expires
@@ -96,6 +110,8 @@ class DemoData {
                   appId      %4$s
                   appSecret  %5$s
                   sourceUuid %11$s
+
+                The web player: %7$s/ (sign in as 'demo', password %12$s; a new one at each start)
 
                 Open in a browser (plays and seeks, no header needed, valid 1 h):
                   %6$s
@@ -115,7 +131,21 @@ class DemoData {
                     %7$s/general/v1/%11$s/call/audio_data
                 ───────────────────────────────────────────────────────────────
                 """.formatted(TENANT, CALL, client.apiKey(), client.appId(), client.appSecret(), playUrl, base, first.id(),
-                second.id(), credentialsFile(), client.sourceUuid()));
+                second.id(), credentialsFile(), client.sourceUuid(), password));
+    }
+
+    /** The demo person, a tenant admin of the demo tenant, with a new password at each start (it is printed). */
+    private String person() {
+        byte[] secret = new byte[12];
+        random.nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        List<PeopleAdmin.GrantView> grants = List.of(new PeopleAdmin.GrantView(TENANT, "tenant-admin"));
+        if (people.list().stream().anyMatch(p -> p.username().equals(PERSON))) {
+            people.update(DEMO, PERSON, new PeopleAdmin.PersonChange(password, grants));
+        } else {
+            people.create(DEMO, new PeopleAdmin.NewPerson(PERSON, password, grants));
+        }
+        return password;
     }
 
     /** The demo client of an earlier start while it is active, else a new one, its credentials kept for the next. */

@@ -29,7 +29,7 @@ public class AdminLog {
     public record Page(List<Entry> entries, String nextCursor) {
     }
 
-    void record(Admin admin, String action, String target, String detail) {
+    public void record(Admin admin, String action, String target, String detail) {
         jdbc.sql("insert into admin_log (at, address, action, target, detail) values (?, ?, ?, ?, ?)")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), admin.address(), action, target,
                         detail != null && detail.length() > 2000 ? detail.substring(0, 2000) : detail)

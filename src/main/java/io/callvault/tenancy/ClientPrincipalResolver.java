@@ -1,6 +1,7 @@
 package io.callvault.tenancy;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.callvault.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,15 +18,18 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Authenticates and authorizes the caller for a handler, as its parameters declare: a {@link ClientPrincipal} (an
  * API key; with {@link AccessTokenAccepted} also a Wellcloud token; with {@link Permitted} checked against the
- * tenant and scope, a signed URL allowed where it says so) or an {@link Admin} (the admin token). Parameters are
+ * tenant and scope, a signed URL allowed where it says so; on the native API without credentials, the person signed in
+ * with the session cookie) or an {@link Admin} (the admin token). Parameters are
  * resolved in order, so taken first they are checked before the body is read.
  */
 class ClientPrincipalResolver implements HandlerMethodArgumentResolver {
 
     private final Authenticator authenticator;
+    private final SessionPrincipals sessions;
 
-    ClientPrincipalResolver(Authenticator authenticator) {
+    ClientPrincipalResolver(Authenticator authenticator, SessionPrincipals sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
@@ -45,6 +49,15 @@ class ClientPrincipalResolver implements HandlerMethodArgumentResolver {
         Permitted permitted = parameter.getParameterAnnotation(Permitted.class);
         if (permitted != null && permitted.signedUrl() && authorization == null && request.getParameter("sig") != null) {
             return signed(request, permitted);
+        }
+        if (authorization == null && permitted != null && permitted.tenant() == Permitted.TenantFrom.PATH) {
+            // a person signed in to the web player (contract 7), on the native API only
+            String tenantId = pathVariable(request, "tenantId");
+            Optional<ClientPrincipal> person = sessions.of(request.getNativeRequest(HttpServletRequest.class), tenantId);
+            if (person.isPresent()) {
+                person.get().requireTenant(tenantId, permitted.value());
+                return person.get();
+            }
         }
         ClientPrincipal principal = parameter.hasParameterAnnotation(AccessTokenAccepted.class)
                 ? authenticator.clientOrAccessToken(authorization, address)

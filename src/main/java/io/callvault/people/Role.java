@@ -1,0 +1,45 @@
+package io.callvault.people;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import io.callvault.tenancy.Scope;
+import io.callvault.web.ApiException;
+
+/**
+ * A person's role on one tenant, and the API scopes it stands for there: a listener searches and plays, an auditor
+ * also reads the access log, a tenant admin also places and releases legal holds.
+ */
+public enum Role {
+    LISTENER(EnumSet.of(Scope.READ)),
+    AUDITOR(EnumSet.of(Scope.READ)),
+    TENANT_ADMIN(EnumSet.of(Scope.READ, Scope.HOLD));
+
+    private final Set<Scope> scopes;
+
+    Role(Set<Scope> scopes) {
+        this.scopes = scopes;
+    }
+
+    public Set<Scope> scopes() {
+        return scopes;
+    }
+
+    public boolean readsAccessLog() {
+        return this != LISTENER;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Role fromWireName(String name) {
+        for (Role role : values()) {
+            if (role.wireName().equals(name)) {
+                return role;
+            }
+        }
+        throw ApiException.badRequest("unknown role '" + name + "': use listener, auditor or tenant-admin");
+    }
+}

@@ -1,0 +1,54 @@
+package io.callvault.people;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The sessions each person has open on this node, so that deleting a person or changing their password ends their
+ * sessions at once (contract 7), not at the idle timeout. Sessions live in this node's memory, as Tomcat keeps them.
+ */
+@Component
+class SignedInPeople implements HttpSessionListener {
+
+    private static final String USERNAME = SignedInPeople.class.getName() + ".username";
+
+    private final Map<String, Set<HttpSession>> sessions = new ConcurrentHashMap<>();
+
+    void signedIn(String username, HttpSession session) {
+        session.setAttribute(USERNAME, username);
+        sessions.computeIfAbsent(username, k -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void end(String username) {
+        Set<HttpSession> open = sessions.remove(username);
+        if (open != null) {
+            open.forEach(SignedInPeople::invalidate);
+        }
+    }
+
+    static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // ended meanwhile by its idle timeout or a sign-out: what was asked for
+        }
+    }
+
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        Object username = event.getSession().getAttribute(USERNAME);
+        if (username instanceof String name) {
+            sessions.computeIfPresent(name, (k, open) -> {
+                open.remove(event.getSession());
+                return open.isEmpty() ? null : open;
+            });
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.callvault.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+import io.callvault.support.Api;
+import io.callvault.support.HttpTestBase;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web player in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium) against the
+ * real server: sign in, search, open a call, play, seek on the waveform, the transcript following, tenant isolation
+ * and CSRF. Screenshots of each page go to target/screenshots (docs/player.md shows them).
+ */
+class PlayerBrowserTest extends HttpTestBase {
+
+    private static final String PASSWORD = "a long enough password";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int SECONDS = 20;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private String tenantA;
+    private String tenantB;
+
+    private static final String CHROMIUM = System.getProperty("callvault.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("callvault.chromedriver", "/usr/bin/chromedriver");
+
+    /** Without Debian's chromium and chromium-driver these tests are skipped; under CI=true they must run. */
+    @BeforeAll
+    static void chromiumInstalled() {
+        if (Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            return;
+        }
+        String message = "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(message + " (CI=true: the browser tests must run)");
+        }
+        Assumptions.abort(message + " — skipping the browser tests");
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void calls() throws IOException {
+        tenantA = api.tenant("player-a", "Asia/Tokyo");
+        tenantB = api.tenant("player-b");
+        Api.Credentials ingest = api.client(List.of(tenantA, tenantB), "ingest", "read");
+        for (String[] call : new String[][] {{tenantA, "1001", "090-1234-5678", "agent-7"},
+                {tenantA, "1002", "03-5555-0000", "agent-9"}, {tenantB, "2001", "090-1234-5678", "agent-b"}}) {
+            assertThat(api.json("PUT", "/v1/tenants/" + call[0] + "/calls/" + call[1], "{\"direction\":\"Inbound\",\"ani\":\""
+                    + call[2] + "\",\"dnis\":\"0120-000-111\",\"agentId\":\"" + call[3] + "\",\"agentName\":\"Aiko Sato\","
+                    + "\"connectTime\":\"2026-11-30T01:00:00Z\",\"disconnectTime\":\"2026-11-30T01:00:20Z\"}",
+                    "Authorization", ingest.bearer()).status()).isIn(200, 201);
+            Api.Response put = api.send("PUT", "/v1/tenants/" + call[0] + "/calls/" + call[1] + "/recordings/1",
+                    stereo(SECONDS * 8000), "Authorization", ingest.bearer());
+            assertThat(put.status()).as(put.text()).isEqualTo(201);
+        }
+        // four sentences, 5 s apart (CT-e1's recogniser pushes times in milliseconds)
+        String sentences = String.join(",", List.of(
+                "{\"sequence\":1,\"speakerId\":2,\"startTime\":0,\"endTime\":4000,\"text\":\"Thank you for calling.\"}",
+                "{\"sequence\":2,\"speakerId\":1,\"startTime\":5000,\"endTime\":9000,\"text\":\"I have a question about my bill.\"}",
+                "{\"sequence\":3,\"speakerId\":2,\"startTime\":10000,\"endTime\":14000,\"text\":\"Let me look that up.\"}",
+                "{\"sequence\":4,\"speakerId\":1,\"startTime\":15000,\"endTime\":19000,\"text\":\"Thanks, that is all.\"}"));
+        Api.Response pushed = api.json("POST", "/general/v1/" + ingest.sourceUuid() + "/call/speech_recognition_all/send",
+                "{\"conversation\":{\"status\":\"complete\",\"tenantId\":\"" + tenantA + "\",\"sessionId\":1001,"
+                        + "\"completed\":true,\"recordList\":[{\"recordId\":1,\"sentenceList\":[" + sentences + "]}]}}",
+                "Authorization", ingest.apiKey());
+        assertThat(pushed.text()).contains("complete");
+    }
+
+    private String person(String role) {
+        String username = "qa-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response made = api.admin("POST", "/v1/admin/users", "{\"username\":\"" + username + "\",\"password\":\""
+                + PASSWORD + "\",\"grants\":[{\"tenant\":\"" + tenantA + "\",\"role\":\"" + role + "\"}]}");
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        return username;
+    }
+
+    /**
+     * Stereo 8 kHz shaped like the transcript: the agent (right) speaks at 0-4 s and 10-14 s, the customer (left) at
+     * 5-9 s and 15-19 s, each utterance a tone whose loudness rises and falls like speech; silence between.
+     */
+    private static byte[] stereo(int frames) throws IOException {
+        byte[] data = new byte[frames * 4];
+        for (int f = 0; f < frames; f++) {
+            double t = f / 8000.0;
+            int second = (int) t;
+            double envelope = 0.35 + 0.65 * Math.abs(Math.sin(2 * Math.PI * 0.7 * t)) * Math.abs(Math.sin(2 * Math.PI * 3.1 * t));
+            boolean utterance = second % 5 != 4;
+            boolean agent = utterance && (second / 5) % 2 == 0;
+            boolean customer = utterance && (second / 5) % 2 == 1;
+            short left = customer ? (short) Math.round(Math.sin(2 * Math.PI * 220 * t) * 14000 * envelope) : 0;
+            short right = agent ? (short) Math.round(Math.sin(2 * Math.PI * 180 * t) * 14000 * envelope) : 0;
+            data[4 * f] = (byte) left;
+            data[4 * f + 1] = (byte) (left >> 8);
+            data[4 * f + 2] = (byte) right;
+            data[4 * f + 3] = (byte) (right >> 8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(data), new AudioFormat(8000, 16, 2, true, false),
+                frames), AudioFileFormat.Type.WAVE, out);
+        return out.toByteArray();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(javascript, arguments);
+    }
+
+    /** A fetch from the page itself, with its cookie: the JSON endpoints as the page's script sees them. */
+    private long fetchStatus(String method, String path, boolean withCsrfToken) {
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const [method, path, withToken, done] = arguments;
+                const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+                const headers = {'Content-Type': 'application/json'};
+                if (withToken && token) headers['X-CSRF-TOKEN'] = decodeURIComponent(token.substring(11));
+                fetch(path, {method, headers, body: method === 'GET' ? undefined : '{"reason":"test"}'})
+                  .then(r => done(r.status), e => done(-1));""", method, path, withCsrfToken);
+        return ((Number) status).longValue();
+    }
+
+    private void signIn(String username) throws IOException {
+        browser.get(api.base() + "/");
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        screenshot("sign-in");
+        browser.findElement(By.cssSelector("#signin button[type=submit]")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#results tbody tr")).isEmpty());
+    }
+
+    @Test
+    void aListenerFindsACallPlaysItSeeksOnTheWaveformAndTheTranscriptFollows() throws Exception {
+        signIn(person("listener"));
+        assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("zone-note")).getText()).contains("Asia/Tokyo");
+        // times shown in the tenant's zone: 01:00 UTC is 10:00 in Tokyo
+        assertThat(browser.findElement(By.cssSelector("#results tbody tr td a")).getText()).contains("10:00:00");
+
+        // the phone number as people type it: dashes and all
+        browser.findElement(By.name("ani")).sendKeys("090-1234");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 1);
+        screenshot("search");
+        browser.findElement(By.cssSelector("#results tbody tr td a")).click();
+
+        wait.until(d -> d.getCurrentUrl().contains("/call?"));
+        wait.until(d -> d.findElements(By.cssSelector("#transcript li")).size() == 4);
+        List<WebElement> lanes = browser.findElements(By.cssSelector("#waveforms canvas"));
+        assertThat(lanes).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("#waveforms figcaption")).getText()).contains("Customer");
+        wait.until(d -> ((Number) script("return document.getElementById('player').duration || 0")).doubleValue() > 0);
+        double duration = ((Number) script("return document.getElementById('player').duration")).doubleValue();
+        assertThat(duration).isCloseTo(SECONDS, within(0.1));
+
+        script("document.getElementById('player').play()");
+        wait.until(d -> ((Number) script("return document.getElementById('player').currentTime")).doubleValue() > 0.3);
+
+        // seek by clicking 85% of the way along the waveform (17 s: within the fourth sentence, 15-19 s)
+        WebElement lane = lanes.get(0);
+        int width = lane.getSize().getWidth();
+        script("document.getElementById('player').pause()");
+        new Actions(browser).moveToElement(lane, (int) (width * 0.35), 0).click().perform(); // offsets from the centre
+        double at = ((Number) script("return document.getElementById('player').currentTime")).doubleValue();
+        assertThat(at).isCloseTo(duration * 0.85, within(duration * 0.03));
+        // the transcript line that started at 15 s is the current one
+        wait.until(d -> d.findElements(By.cssSelector("#transcript li.current")).size() == 1
+                && d.findElement(By.cssSelector("#transcript li.current")).getText().contains("that is all"));
+
+        // a click on a line seeks to it
+        browser.findElements(By.cssSelector("#transcript li button")).get(1).click();
+        assertThat(((Number) script("return document.getElementById('player').currentTime")).doubleValue())
+                .isCloseTo(5.0, within(0.3));
+        wait.until(d -> d.findElement(By.cssSelector("#transcript li.current")).getText().contains("my bill"));
+        script("window.scrollTo(0, 0)");
+        screenshot("call");
+
+        // the playback speed goes from 0.5x to 2x
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue("2");
+        assertThat(((Number) script("return document.getElementById('player').playbackRate")).doubleValue()).isEqualTo(2.0);
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        script("window.scrollTo(0, 0)");
+        screenshot("call-390px");
+        assertThat(((Number) script("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+
+        // plays are audited under the person
+        Long plays = audited().sql("select count(*) from access_log where tenant_id = ? and client_id like 'user:qa-%'"
+                + " and kind = 'play'").param(tenantA).query(Long.class).single();
+        assertThat(plays).isPositive();
+    }
+
+    @Test
+    void anotherTenantsCallDoesNotExistForThePersonByUrlOrByJson() throws Exception {
+        signIn(person("listener"));
+        browser.get(api.base() + "/call?tenant=" + tenantB + "&call=2001");
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("No such call"));
+        assertThat(fetchStatus("GET", "/v1/tenants/" + tenantB + "/calls/2001", false)).isEqualTo(404);
+        assertThat(fetchStatus("GET", "/v1/tenants/" + tenantB + "/calls", false)).isEqualTo(404);
+        assertThat(fetchStatus("GET", "/v1/tenants/" + tenantA + "/calls/1001", false)).isEqualTo(200);
+    }
+
+    @Test
+    void aChangeWithoutTheCsrfTokenIsRefusedAndATenantAdminHoldsACall() throws Exception {
+        signIn(person("tenant-admin"));
+        String hold = "/v1/tenants/" + tenantA + "/calls/1002/hold";
+        assertThat(fetchStatus("PUT", hold, false)).isEqualTo(403);
+        assertThat(fetchStatus("GET", hold, false)).isEqualTo(404);
+
+        browser.get(api.base() + "/call?tenant=" + tenantA + "&call=1002");
+        WebElement place = wait.until(d -> {
+            WebElement button = d.findElement(By.id("hold-place"));
+            return button.isDisplayed() ? button : null;
+        });
+        place.click();
+        browser.switchTo().alert().sendKeys("billing dispute");
+        browser.switchTo().alert().accept();
+        wait.until(d -> d.findElement(By.id("hold-badge")).isDisplayed());
+        assertThat(browser.findElement(By.id("hold-reason")).getText()).isEqualTo("billing dispute");
+        assertThat(fetchStatus("GET", hold, false)).isEqualTo(200);
+        screenshot("call-on-hold");
+    }
+}
