@@ -89,6 +89,10 @@ bare_range = bare_median("range", lambda r: wrk_rate(r, "req"))
 if bare_range:
     scenario("random 64 KiB ranges against Tomcat alone", median([wrk_rate(r, "req") for r in range_cv]), bare_range,
              "Tomcat alone", "req/s", 0.8)
+range_h2 = pick("range", "callvault-h2")
+if bare_range and range_h2:
+    scenario("random 64 KiB ranges, embedded default (H2), against Tomcat alone",
+             median([wrk_rate(r, "req") for r in range_h2]), bare_range, "Tomcat alone", "req/s", 0.8)
 bare_ingest = bare_median("ingest", stored_rate)
 if bare_ingest:
     scenario("ingest of 1 MB recordings against Tomcat alone", median([stored_rate(r) for r in ing_cv]), bare_ingest,

@@ -32,14 +32,54 @@ export async function me() {
   return api("/v1/me");
 }
 
-/** The header every page shows: who is signed in, the tenant chosen, sign-out. */
+/** The bar every page shows: the pages, the tenant chosen, who is signed in, sign-out. */
 export function header(person, tenant, onTenant) {
-  const select = document.getElementById("tenant");
-  select.replaceChildren(...person.grants.map((g) => new Option(`${g.name} (${g.role})`, g.tenant)));
+  const role = grantOf(person, tenant).role;
+  const query = `?tenant=${encodeURIComponent(tenant)}`;
+  const select = element("select", { id: "tenant", onchange: () => onTenant(select.value) },
+    ...person.grants.map((g) => new Option(`${g.name} (${g.role})`, g.tenant)));
   select.value = tenant;
-  select.addEventListener("change", () => onTenant(select.value));
-  document.getElementById("who").textContent = person.username;
-  document.getElementById("signout-csrf").value = csrfToken();
+  const links = [element("a", { href: `/${query}`, text: "Calls" }), element("a", { id: "nav-live", href: `/live${query}`, text: "Live" })];
+  if (role !== "listener") {
+    links.push(element("a", { id: "nav-access-log", href: `/access-log${query}`, text: "Access log" }));
+  }
+  document.getElementById("bar").replaceChildren(
+    element("a", { class: "brand", href: "/", text: "CallVault" }),
+    element("nav", { class: "links", "aria-label": "Pages" }, ...links),
+    element("label", { class: "tenant" }, "Tenant ", select),
+    element("span", { class: "who", id: "who", text: person.username }),
+    element("form", { method: "post", action: "/logout", class: "signout" },
+      element("input", { type: "hidden", name: "_csrf", value: csrfToken() }),
+      element("button", { type: "submit", text: "Sign out" })));
+}
+
+/**
+ * Keyset pages with "previous" and "next" buttons below the page's content: load(cursor) shows a page and answers its
+ * nextCursor. Returns the function that shows the first page.
+ */
+export function pager(load) {
+  const previous = element("button", { type: "button", id: "previous", hidden: true, text: "Previous page" });
+  const next = element("button", { type: "button", id: "next", hidden: true, text: "Next page" });
+  document.querySelector("main").append(element("nav", { class: "pages", "aria-label": "Result pages" }, previous, next));
+  let cursors = [null];
+  const show = async (cursor) => {
+    const nextCursor = await load(cursor);
+    previous.hidden = cursors.length <= 1;
+    next.hidden = !nextCursor;
+    next.dataset.cursor = nextCursor || "";
+  };
+  next.addEventListener("click", () => {
+    cursors.push(next.dataset.cursor);
+    show(next.dataset.cursor);
+  });
+  previous.addEventListener("click", () => {
+    cursors.pop();
+    show(cursors[cursors.length - 1]);
+  });
+  return () => {
+    cursors = [null];
+    return show(null);
+  };
 }
 
 export function grantOf(person, tenant) {

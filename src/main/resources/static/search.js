@@ -1,23 +1,18 @@
-import { api, me, header, grantOf, formatTime, zonedToInstant, duration, element } from "/app.js";
+import { api, me, header, grantOf, formatTime, zonedToInstant, duration, element, pager } from "/app.js";
 
 const PAGE = 25;
 const form = document.getElementById("search");
 const results = document.getElementById("results");
 const status = document.getElementById("status");
-const previous = document.getElementById("previous");
-const next = document.getElementById("next");
 let person;
 let tenant;
-let cursors = []; // the cursor of each page shown so far, for "previous"
 
-function zone() {
-  return grantOf(person, tenant).timeZone;
-}
+const zone = () => grantOf(person, tenant).timeZone;
 
 function query(cursor) {
   const data = new FormData(form);
   const q = new URLSearchParams({ limit: PAGE });
-  for (const name of ["ani", "dnis", "agentId", "direction"]) {
+  for (const name of ["ani", "dnis", "agentId", "direction", "state", "transcript"]) {
     const value = (data.get(name) || "").trim();
     if (value) q.set(name, value);
   }
@@ -29,7 +24,7 @@ function query(cursor) {
   return q;
 }
 
-async function show(cursor) {
+const search = pager(async (cursor) => {
   status.textContent = "Searching…";
   try {
     const page = await api(`/v1/tenants/${encodeURIComponent(tenant)}/calls?${query(cursor)}`);
@@ -49,26 +44,16 @@ async function show(cursor) {
     results.tBodies[0].replaceChildren(...rows);
     results.hidden = rows.length === 0;
     status.textContent = rows.length ? `${rows.length} call${rows.length === 1 ? "" : "s"} on this page` : "No call matches.";
-    previous.hidden = cursors.length <= 1;
-    next.hidden = !page.nextCursor;
-    next.dataset.cursor = page.nextCursor || "";
+    return page.nextCursor;
   } catch (e) {
     status.textContent = `The search failed: ${e.message}`;
+    return null;
   }
-}
+});
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  cursors = [null];
-  show(null);
-});
-next.addEventListener("click", () => {
-  cursors.push(next.dataset.cursor);
-  show(next.dataset.cursor);
-});
-previous.addEventListener("click", () => {
-  cursors.pop();
-  show(cursors[cursors.length - 1]);
+  search();
 });
 
 person = await me();
@@ -76,10 +61,8 @@ if (person.grants.length === 0) {
   status.textContent = "No tenant is granted to you yet: ask your administrator.";
   form.hidden = true;
 } else {
-  tenant = new URLSearchParams(location.search).get("tenant") || person.grants[0].tenant;
-  tenant = grantOf(person, tenant).tenant;
+  tenant = grantOf(person, new URLSearchParams(location.search).get("tenant")).tenant;
   header(person, tenant, (chosen) => { location.search = `?tenant=${encodeURIComponent(chosen)}`; });
   document.getElementById("zone-note").textContent = `Times are in ${zone()}, the tenant's time zone.`;
-  cursors = [null];
-  show(null);
+  search();
 }

@@ -29,6 +29,11 @@ public class AccessTrail {
     /** What to list: every field optional; {@code afterId} is the cursor (the last id of the previous page). */
     public record Filter(String tenantId, String clientId, String recordingId, String callId, String kind, Instant from,
             Instant to, int limit, Long afterId) {
+
+        /** The same filter, for the page after this id. */
+        public Filter after(long id) {
+            return new Filter(tenantId, clientId, recordingId, callId, kind, from, to, limit, id);
+        }
     }
 
     public record Entry(long id, Instant at, String clientId, String tenantId, String callId, String recordingId,

@@ -77,7 +77,7 @@ class CallController {
 
     /** The filters the call search takes; any other query parameter is a mistake the client should hear of. */
     private static final Set<String> SEARCH_PARAMETERS = Set.of("from", "to", "ani", "dnis", "agentId", "agentName",
-            "skill", "direction", "limit", "cursor");
+            "skill", "direction", "state", "transcript", "limit", "cursor");
 
     @GetMapping("/calls")
     CallPageView search(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
@@ -93,10 +93,33 @@ class CallController {
         CallQuery query = new CallQuery(tenantId, Instants.parse("from", parameters.get("from")),
                 Instants.parse("to", parameters.get("to")), phoneDigits("ani", parameters.get("ani")),
                 phoneDigits("dnis", parameters.get("dnis")), parameters.get("agentId"), parameters.get("agentName"),
-                parameters.get("skill"), direction == null ? null : Direction.parse(direction), false,
+                parameters.get("skill"), direction == null ? null : Direction.parse(direction),
+                recordingState(parameters.get("state")), transcribed(parameters.get("transcript")), false,
                 limit(parameters.get("limit")), cursor == null ? null : CallCursor.decode(cursor));
         Catalog.CallPage page = catalog.search(query);
         return new CallPageView(page.calls().stream().map(CallView::of).toList(), page.nextCursor());
+    }
+
+    private static RecordingState recordingState(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (RecordingState state : RecordingState.values()) {
+            if (state.name().equals(value)) {
+                return state;
+            }
+        }
+        throw ApiException.badRequest("state must be Success, Fail, Recording or Interrupted");
+    }
+
+    private static Boolean transcribed(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiException.badRequest("transcript must be true or false");
+        }
+        return Boolean.valueOf(value);
     }
 
     private static String phoneDigits(String name, String typed) {

@@ -144,6 +144,15 @@ public class CallRepository {
             params.add("%" + q.agentName().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%");
         }
+        if (q.recordingState() != null) {
+            sql.append(" and exists (select 1 from recordings r where r.tenant_id = calls.tenant_id"
+                    + " and r.call_id = calls.id and r.state = ?)");
+            params.add(q.recordingState().name());
+        }
+        if (q.transcribed() != null) {
+            sql.append(q.transcribed() ? " and exists" : " and not exists").append(" (select 1 from transcript_records t"
+                    + " where t.tenant_id = calls.tenant_id and t.call_id = calls.id)");
+        }
         if (q.sessionNumbersOnly()) {
             // a decimal integer up to 2^63-1 with no sign or leading zero (contract 4); digits compare alike in every collation
             // (translate to one digit, then replace it: H2's translate cannot delete characters)

@@ -18,6 +18,8 @@ class PagesConfiguration implements WebMvcConfigurer {
         registry.addViewController("/").setViewName("forward:/index.html");
         registry.addViewController("/login").setViewName("forward:/login.html");
         registry.addViewController("/call").setViewName("forward:/call.html");
+        registry.addViewController("/access-log").setViewName("forward:/access-log.html");
+        registry.addViewController("/live").setViewName("forward:/live.html");
     }
 
     @Override

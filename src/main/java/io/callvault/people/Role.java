@@ -9,12 +9,12 @@ import io.callvault.web.ApiException;
 
 /**
  * A person's role on one tenant, and the API scopes it stands for there: a listener searches and plays, an auditor
- * also reads the access log, a tenant admin also places and releases legal holds.
+ * also reads the tenant's access log, a tenant admin also places and releases legal holds.
  */
 public enum Role {
     LISTENER(EnumSet.of(Scope.READ)),
-    AUDITOR(EnumSet.of(Scope.READ)),
-    TENANT_ADMIN(EnumSet.of(Scope.READ, Scope.HOLD));
+    AUDITOR(EnumSet.of(Scope.READ, Scope.AUDIT)),
+    TENANT_ADMIN(EnumSet.of(Scope.READ, Scope.AUDIT, Scope.HOLD));
 
     private final Set<Scope> scopes;
 
@@ -24,10 +24,6 @@ public enum Role {
 
     public Set<Scope> scopes() {
         return scopes;
-    }
-
-    public boolean readsAccessLog() {
-        return this != LISTENER;
     }
 
     public String wireName() {

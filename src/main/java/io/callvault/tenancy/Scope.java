@@ -5,10 +5,10 @@ import java.util.Locale;
 /**
  * What a client may do, each on its own so that a client gets only what its job needs: {@code read} retrieves,
  * {@code ingest} writes calls, recordings and transcripts, {@code delete} deletes calls and recordings,
- * {@code hold} places and releases legal holds.
+ * {@code hold} places and releases legal holds, {@code audit} reads the tenant's access log.
  */
 public enum Scope {
-    READ, INGEST, DELETE, HOLD;
+    READ, INGEST, DELETE, HOLD, AUDIT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +20,6 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + name + "': use read, ingest, delete or hold");
+        throw new IllegalArgumentException("unknown scope '" + name + "': use read, ingest, delete, hold or audit");
     }
 }

@@ -163,4 +163,39 @@ class CallApiHttpTest extends HttpTestBase {
         page.json().get("calls").forEach(c -> ids.add(c.get("callId").asString()));
         return ids;
     }
+
+    @Test
+    void searchFindsCallsByTheirSegmentsStateAndByWhetherTheyHaveATranscript() {
+        for (String id : List.of("101", "102", "103")) {
+            assertThat(put(id, "{\"connectTime\":\"2026-01-04T11:22:33Z\"}").status()).isEqualTo(201);
+        }
+        assertThat(api.send("PUT", "/v1/tenants/" + tenant + "/calls/101/recordings/1", io.callvault.support.TestAudio.pcm16(8000, 1, 800),
+                "Authorization", client.bearer()).status()).isEqualTo(201);
+        assertThat(api.send("PUT", "/v1/tenants/" + tenant + "/calls/102/recordings/1?state=Fail", new byte[0],
+                "Authorization", client.bearer()).status()).isEqualTo(201);
+        Api.Response pushed = api.json("POST", "/general/v1/" + client.sourceUuid() + "/call/speech_recognition_all/send",
+                "{\"conversation\":{\"status\":\"complete\",\"tenantId\":\"" + tenant + "\",\"sessionId\":103,"
+                        + "\"completed\":true,\"recordList\":[{\"recordId\":1,\"sentenceList\":[{\"sequence\":1,"
+                        + "\"speakerId\":1,\"startTime\":0,\"endTime\":900,\"text\":\"hello\"}]}]}}",
+                "Authorization", client.apiKey());
+        assertThat(pushed.text()).contains("complete");
+
+        assertThat(ids("state=Success")).containsExactly("101");
+        assertThat(ids("state=Fail")).containsExactly("102");
+        assertThat(ids("state=Recording")).isEmpty();
+        assertThat(ids("transcript=true")).containsExactly("103");
+        assertThat(ids("transcript=false")).containsExactlyInAnyOrder("101", "102");
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls?state=Playing", "Authorization", client.bearer()).status())
+                .isEqualTo(400);
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls?transcript=yes", "Authorization", client.bearer()).status())
+                .isEqualTo(400);
+    }
+
+    private List<String> ids(String query) {
+        Api.Response page = api.get("/v1/tenants/" + tenant + "/calls?" + query, "Authorization", client.bearer());
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        page.json().get("calls").forEach(call -> ids.add(call.get("callId").asString()));
+        return ids;
+    }
 }

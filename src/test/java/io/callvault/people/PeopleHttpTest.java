@@ -214,4 +214,38 @@ class PeopleHttpTest extends HttpTestBase {
         assertThat(api.json("PUT", "/v1/tenants/" + tenantA + "/calls/call-api", "{\"ani\":\"0312345678\"}",
                 "Authorization", ingest.bearer()).status()).isEqualTo(200);
     }
+
+    @Test
+    void anAuditorReadsAndExportsTheTenantsAccessLogAndAListenerCannot() {
+        String recording = recording(tenantA, "-2-3"); // a call id a spreadsheet would take for a formula
+        String reader = person("listener", tenantA);
+        Browser listener = new Browser(port);
+        listener.signIn(reader, PASSWORD);
+        assertThat(listener.get("/v1/tenants/" + tenantA + "/recordings/" + recording + "/audio").status()).isEqualTo(200);
+        audited();
+        assertThat(listener.get("/v1/tenants/" + tenantA + "/access-log").status()).isEqualTo(403);
+
+        Browser auditor = new Browser(port);
+        auditor.signIn(person("auditor", tenantA), PASSWORD);
+        Api.Response log = auditor.get("/v1/tenants/" + tenantA + "/access-log?kind=play");
+        assertThat(log.status()).as(log.text()).isEqualTo(200);
+        assertThat(log.json().get("entries").get(0).get("clientId").asString()).isEqualTo("user:" + reader);
+        assertThat(auditor.get("/v1/tenants/" + tenantB + "/access-log").status()).isEqualTo(404);
+
+        Api.Response csv = auditor.get("/v1/tenants/" + tenantA + "/access-log.csv?kind=play");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.header("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).startsWith("id,at,who,tenant,call,recording,kind");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains(",user:" + reader + "," + tenantA + ",'-2-3," + recording + ",play,");
+
+        // an API client needs the audit scope for it, as a person needs the role
+        assertThat(api.send("GET", "/v1/tenants/" + tenantA + "/access-log", null, "Authorization", ingest.bearer())
+                .status()).isEqualTo(403);
+        Api.Credentials compliance = api.client(List.of(tenantA), "audit");
+        assertThat(api.send("GET", "/v1/tenants/" + tenantA + "/access-log", null, "Authorization", compliance.bearer())
+                .status()).isEqualTo(200);
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -20,6 +21,8 @@ import javax.sound.sampled.AudioSystem;
 
 import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
+import io.callvault.support.LiveAudio;
+import io.callvault.support.LiveClient;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -275,5 +278,77 @@ class PlayerBrowserTest extends HttpTestBase {
         assertThat(browser.findElement(By.id("hold-reason")).getText()).isEqualTo("billing dispute");
         assertThat(fetchStatus("GET", hold, false)).isEqualTo(200);
         screenshot("call-on-hold");
+    }
+
+    @Test
+    void anAuditorSeesWhoPlayedWhatOnTheAccessLogPage() throws Exception {
+        signIn(person("listener"));
+        browser.get(api.base() + "/call?tenant=" + tenantA + "&call=1001");
+        wait.until(d -> ((Number) script("return document.getElementById('player').duration || 0")).doubleValue() > 0);
+        script("document.getElementById('player').play()");
+        wait.until(d -> ((Number) script("return document.getElementById('player').currentTime")).doubleValue() > 0.2);
+        assertThat(browser.findElements(By.id("nav-access-log"))).isEmpty(); // a listener has no access log
+        audited();
+        browser.manage().deleteAllCookies();
+
+        String auditor = person("auditor");
+        signIn(auditor);
+        browser.findElement(By.id("nav-access-log")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#entries tbody tr")).isEmpty());
+        String firstRow = browser.findElement(By.cssSelector("#entries tbody tr")).getText();
+        assertThat(firstRow).contains("user:qa-").contains("play").contains("1001");
+        screenshot("access-log");
+        String export = browser.findElement(By.id("export")).getAttribute("href");
+        assertThat(export).contains("/v1/tenants/" + tenantA + "/access-log.csv");
+    }
+
+    @Test
+    void aListenerHearsACallThatIsBeingRecorded() throws Exception {
+        Api.Credentials platform = api.client(List.of(tenantA), "ingest");
+        byte[][] frames = LiveAudio.frames(LiveAudio.call(7, 8.0, 1, false), 16, 20);
+        try (LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
+                platform.apiKey())) {
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":3001}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            AtomicBoolean sending = new AtomicBoolean(true);
+            Thread platformSends = new Thread(() -> {
+                long start = System.nanoTime();
+                for (int i = 0; i < frames.length && sending.get(); i++) {
+                    LiveAudio.pace(start, i * 20L);
+                    cte1.binary(frames[i]);
+                }
+            });
+            platformSends.start();
+            try {
+                signIn(person("listener"));
+                browser.findElement(By.id("nav-live")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
+                browser.findElement(By.cssSelector("#calls tbody tr button")).click();
+                // the page decodes the audio it receives and schedules it in Web Audio
+                wait.until(d -> {
+                    String seconds = d.findElement(By.id("listen-state")).getAttribute("data-seconds");
+                    return seconds != null && Double.parseDouble(seconds) > 1.0;
+                });
+                screenshot("live");
+            } finally {
+                sending.set(false);
+                platformSends.join();
+            }
+            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
+            cte1.closeCode();
+        }
+        wait.until(d -> d.findElement(By.id("listen-state")).getText().contains("ended"));
+        Long listens = audited().sql("select count(*) from access_log where tenant_id = ? and kind = 'live'"
+                + " and client_id like 'user:qa-%'").param(tenantA).query(Long.class).single();
+        assertThat(listens).isEqualTo(1);
+    }
+
+    @Test
+    void anotherSitesPageCannotListenWithThePersonsCookie() throws Exception {
+        signIn(person("listener"));
+        String cookie = browser.manage().getCookieNamed("callvault-session").getValue();
+        // what a page of another origin would send: the cookie (a browser sends it with a WebSocket handshake) and its Origin
+        assertThat(LiveClient.refusal(port, "/v1/tenants/" + tenantA + "/calls/1001/live", "Cookie",
+                "callvault-session=" + cookie, "Origin", "https://evil.example")).isEqualTo(401);
     }
 }

@@ -12,6 +12,7 @@ import io.callvault.tenancy.AuthenticationException;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.SessionPrincipals;
 import io.callvault.web.ApiException;
 import io.callvault.web.ErrorModels;
 
@@ -26,8 +27,10 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Who may listen, checked before the upgrade: a client key with scope {@code read} on the path's tenant (an
- * unknown or foreign tenant is 404, as everywhere), or a playback URL's signature ({@code recording}, {@code
- * expires}, {@code client}, {@code sig}) for a recording of the call. The call must have a recording in progress on
+ * unknown or foreign tenant is 404, as everywhere), a playback URL's signature ({@code recording}, {@code
+ * expires}, {@code client}, {@code sig}) for a recording of the call, or a person signed in to the web player (their
+ * session cookie, from a page of this server only: a browser sends cookies with a WebSocket handshake from any
+ * page, so the {@code Origin} must be this server's own). The call must have a recording in progress on
  * this node: 404 when it has none, 409 when it is being captured on another node.
  */
 final class LiveListenHandshake implements HandshakeInterceptor {
@@ -37,12 +40,15 @@ final class LiveListenHandshake implements HandshakeInterceptor {
     static final String VIA = "listen.via";
 
     private final Authenticator authenticator;
+    private final SessionPrincipals people;
     private final ErrorModels errors;
     private final LiveCapture capture;
     private final Catalog catalog;
 
-    LiveListenHandshake(Authenticator authenticator, ErrorModels errors, LiveCapture capture, Catalog catalog) {
+    LiveListenHandshake(Authenticator authenticator, SessionPrincipals people, ErrorModels errors, LiveCapture capture,
+            Catalog catalog) {
         this.authenticator = authenticator;
+        this.people = people;
         this.errors = errors;
         this.capture = capture;
         this.catalog = catalog;
@@ -64,7 +70,8 @@ final class LiveListenHandshake implements HandshakeInterceptor {
                 principal = authenticator.signedUrl(tenant, recording, servletRequest.getParameter("expires"),
                         servletRequest.getParameter("client"), servletRequest.getParameter("sig"));
             } else if (authorization == null || authorization.isBlank()) {
-                throw new AuthenticationException(AuthenticationException.Reason.MISSING, "no client key");
+                principal = people.of(servletRequest, tenant).filter(person -> sameOrigin(servletRequest))
+                        .orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.MISSING, "no client key"));
             } else {
                 principal = authenticator.client(authorization, servletRequest.getRemoteAddr());
             }
@@ -75,6 +82,22 @@ final class LiveListenHandshake implements HandshakeInterceptor {
             return true;
         } catch (ApiException e) {
             errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(), e.failure());
+            return false;
+        }
+    }
+
+    /** The handshake comes from a page this server served: its Origin names the host the request was sent to. */
+    private static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        String host = request.getHeader("Host");
+        if (origin == null || host == null) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host.equalsIgnoreCase(authority);
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,5 +1,7 @@
 package io.callvault.live.listen;
 
+import java.util.Optional;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -11,10 +13,12 @@ import io.callvault.live.LiveSession;
 import io.callvault.live.LiveSockets;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
+import io.callvault.tenancy.SessionPrincipals;
 import io.callvault.web.ErrorModels;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -48,8 +52,11 @@ class LiveListenWebSockets extends TextWebSocketHandler implements WebSocketConf
         return thread;
     });
 
+    private final SessionPrincipals people;
+
     LiveListenWebSockets(LiveCapture capture, Catalog catalog, Authenticator authenticator, ErrorModels errors,
-            AccessLog accessLog, JsonMapper json) {
+            AccessLog accessLog, JsonMapper json, ObjectProvider<SessionPrincipals> people) {
+        this.people = people.getIfAvailable(() -> (request, tenantId) -> Optional.empty());
         this.capture = capture;
         this.catalog = catalog;
         this.authenticator = authenticator;
@@ -61,7 +68,7 @@ class LiveListenWebSockets extends TextWebSocketHandler implements WebSocketConf
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(this, "/v1/tenants/*/calls/*/live")
-                .addInterceptors(new LiveListenHandshake(authenticator, errors, capture, catalog))
+                .addInterceptors(new LiveListenHandshake(authenticator, people, errors, capture, catalog))
                 .setAllowedOriginPatterns("*");
     }
 
