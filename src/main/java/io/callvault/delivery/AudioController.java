@@ -84,6 +84,9 @@ class AudioController {
             @PathVariable String tenantId,
             @PathVariable String recordingId, @RequestBody(required = false) PlaybackUrlRequest body,
             HttpServletRequest request) {
+        if (principal.isPerson()) { // a signed URL is verified against a client; a person's page plays by cookie
+            throw ApiException.forbidden("playback URLs are signed for API clients; signed in, play the audio endpoint itself");
+        }
         int ttl = body == null || body.ttlSeconds() == null ? 300 : body.ttlSeconds();
         if (ttl < 1 || ttl > PlaybackKeys.LONGEST_TTL.toSeconds()) {
             throw ApiException.badRequest("ttlSeconds must be between 1 and " + PlaybackKeys.LONGEST_TTL.toSeconds());

@@ -3,6 +3,8 @@ package io.callvault.people;
 import java.util.List;
 import java.util.Optional;
 
+import io.callvault.tenancy.ClientPrincipal;
+
 /**
  * A human user of the web player.
  *
@@ -16,6 +18,6 @@ public record Person(String username, Optional<String> passwordHash, List<Grant>
 
     /** The name a person's reads are logged under in the access log, apart from API clients' ids. */
     public String accessLogName() {
-        return "user:" + username;
+        return ClientPrincipal.PERSON_PREFIX + username;
     }
 }

@@ -13,6 +13,14 @@ import io.callvault.web.ApiException;
 public record ClientPrincipal(String clientId, String name, Set<String> tenants, Set<Scope> scopes,
         Optional<String> boundTenant) {
 
+    /** How a person signed in to the web player is named where a client's id goes (the access log, a hold). */
+    public static final String PERSON_PREFIX = "user:";
+
+    /** A person with a session cookie, not an API client (client ids are UUIDs). */
+    public boolean isPerson() {
+        return clientId.startsWith(PERSON_PREFIX);
+    }
+
     public boolean permits(String tenantId) {
         return tenants.contains(tenantId) && boundTenant.map(tenantId::equals).orElse(true);
     }

@@ -134,9 +134,16 @@ class PeopleHttpTest extends HttpTestBase {
         assertThat(browser.get("/v1/tenants/" + tenantB + "/recordings/" + recordingB + "/waveform").status()).isEqualTo(404);
         assertThat(browser.get("/v1/admin/tenants").status()).isEqualTo(401);
 
+        assertThat(browser.get("/v1/tenants/" + tenantA + "/recordings/" + recordingA + "/audio?download=true").status())
+                .isEqualTo(200);
         String who = audited().sql("select client_id from access_log where recording_id = ? and kind = 'play'")
                 .param(recordingA).query(String.class).single();
         assertThat(who).startsWith("user:p");
+        assertThat(jdbc.sql("select client_id from access_log where recording_id = ? and kind = 'download'")
+                .param(recordingA).query(String.class).single()).isEqualTo(who);
+        // a signed URL is for API clients: a person already plays with the cookie
+        assertThat(browser.json("POST", "/v1/tenants/" + tenantA + "/recordings/" + recordingA + "/playback-url", "{}", true)
+                .status()).isEqualTo(403);
     }
 
     @Test

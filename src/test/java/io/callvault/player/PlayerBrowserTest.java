@@ -351,4 +351,21 @@ class PlayerBrowserTest extends HttpTestBase {
         assertThat(LiveClient.refusal(port, "/v1/tenants/" + tenantA + "/calls/1001/live", "Cookie",
                 "callvault-session=" + cookie, "Origin", "https://evil.example")).isEqualTo(401);
     }
+
+    @Test
+    void theSearchPagesForwardAndBack() throws Exception {
+        Api.Credentials ingest = api.client(List.of(tenantA), "ingest");
+        for (int i = 0; i < 28; i++) {
+            assertThat(api.json("PUT", "/v1/tenants/" + tenantA + "/calls/page-" + i, "{\"connectTime\":\"2026-11-29T0"
+                    + (i % 10) + ":00:00Z\"}", "Authorization", ingest.bearer()).status()).isEqualTo(201);
+        }
+        signIn(person("listener"));
+        wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 25);
+        browser.findElement(By.id("next")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 5); // 30 calls in all
+        assertThat(browser.findElement(By.id("next")).isDisplayed()).isFalse();
+        browser.findElement(By.id("previous")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 25);
+        assertThat(browser.findElement(By.id("previous")).isDisplayed()).isFalse();
+    }
 }

@@ -47,6 +47,8 @@ class ErrorModelsHttpTest extends HttpTestBase {
         assertProblem(unauthorized, 401);
         assertThat(unauthorized.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertProblem(api.send("POST", "/v1/admin/tenants", MULTIPART_BODY, "Content-Type", MULTIPART), 401);
+        // a URL the security firewall refuses (a path parameter) is a bad request in this surface's model too
+        assertProblem(api.get(calls + "/c1;jsessionid=x", "Authorization", client.bearer()), 400);
     }
 
     @Test
@@ -58,6 +60,7 @@ class ErrorModelsHttpTest extends HttpTestBase {
                 2_000_000, "Content-Type", "application/octet-stream"), 413);
         Api.Response unauthorized = api.get("/api/operation/tenant/calls/c1/recordings2", "Authorization", "not-a-token");
         assertWellcloud(unauthorized, 401);
+        assertWellcloud(api.get("/api/operation/tenant/calls/c1;x=y/recordings2", "Authorization", client.apiKey()), 400);
         assertThat(unauthorized.header("WWW-Authenticate")).isPresent();
         Api.Response multipart = api.send("POST", "/api/operation/operation/apply/token?appId=x&appSecret=y&type=tenant",
                 MULTIPART_BODY, "Content-Type", MULTIPART);
