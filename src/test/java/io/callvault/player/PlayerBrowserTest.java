@@ -3,8 +3,6 @@ package io.callvault.player;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +12,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-
 import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
 import io.callvault.support.LiveAudio;
 import io.callvault.support.LiveClient;
+import io.callvault.support.TestAudio;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -136,26 +130,19 @@ class PlayerBrowserTest extends HttpTestBase {
      * Stereo 8 kHz shaped like the transcript: the agent (right) speaks at 0-4 s and 10-14 s, the customer (left) at
      * 5-9 s and 15-19 s, each utterance a tone whose loudness rises and falls like speech; silence between.
      */
-    private static byte[] stereo(int frames) throws IOException {
-        byte[] data = new byte[frames * 4];
-        for (int f = 0; f < frames; f++) {
-            double t = f / 8000.0;
-            int second = (int) t;
-            double envelope = 0.35 + 0.65 * Math.abs(Math.sin(2 * Math.PI * 0.7 * t)) * Math.abs(Math.sin(2 * Math.PI * 3.1 * t));
-            boolean utterance = second % 5 != 4;
-            boolean agent = utterance && (second / 5) % 2 == 0;
-            boolean customer = utterance && (second / 5) % 2 == 1;
-            short left = customer ? (short) Math.round(Math.sin(2 * Math.PI * 220 * t) * 14000 * envelope) : 0;
-            short right = agent ? (short) Math.round(Math.sin(2 * Math.PI * 180 * t) * 14000 * envelope) : 0;
-            data[4 * f] = (byte) left;
-            data[4 * f + 1] = (byte) (left >> 8);
-            data[4 * f + 2] = (byte) right;
-            data[4 * f + 3] = (byte) (right >> 8);
+    private static byte[] stereo(int frames) {
+        return TestAudio.stereo16(8000, frames, f -> speech(f, 1, 220), f -> speech(f, 0, 180));
+    }
+
+    /** A tone whose loudness rises and falls like speech, in the 4-second turns of the given speaker. */
+    private static int speech(int frame, int turn, double hertz) {
+        double t = frame / 8000.0;
+        int second = (int) t;
+        if (second % 5 == 4 || (second / 5) % 2 != turn) {
+            return 0;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(data), new AudioFormat(8000, 16, 2, true, false),
-                frames), AudioFileFormat.Type.WAVE, out);
-        return out.toByteArray();
+        double envelope = 0.35 + 0.65 * Math.abs(Math.sin(2 * Math.PI * 0.7 * t)) * Math.abs(Math.sin(2 * Math.PI * 3.1 * t));
+        return (int) Math.round(Math.sin(2 * Math.PI * hertz * t) * 14000 * envelope);
     }
 
     private void screenshot(String name) throws IOException {

@@ -27,6 +27,21 @@ public final class TestAudio {
         return wav(new AudioFormat(rate, 8, channels, false, false), tone(rate, channels, frames, 8, false), frames);
     }
 
+    /** 16-bit stereo: each channel's sample of each frame given by a function of the frame's index. */
+    public static byte[] stereo16(int rate, int frames, java.util.function.IntUnaryOperator left,
+            java.util.function.IntUnaryOperator right) {
+        byte[] data = new byte[frames * 4];
+        for (int f = 0; f < frames; f++) {
+            short l = (short) left.applyAsInt(f);
+            short r = (short) right.applyAsInt(f);
+            data[4 * f] = (byte) l;
+            data[4 * f + 1] = (byte) (l >> 8);
+            data[4 * f + 2] = (byte) r;
+            data[4 * f + 3] = (byte) (r >> 8);
+        }
+        return wav(new AudioFormat(rate, 16, 2, true, false), data, frames);
+    }
+
     public static byte[] mulaw(int rate, int channels, int frames) {
         return convert(rate, channels, frames, AudioFormat.Encoding.ULAW);
     }

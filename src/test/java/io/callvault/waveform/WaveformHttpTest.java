@@ -3,15 +3,7 @@ package io.callvault.waveform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
-
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
@@ -49,25 +41,13 @@ class WaveformHttpTest extends HttpTestBase {
     }
 
     /** Stereo: the left channel a tone at 12000 throughout, the right silent for the first half, then at 24000. */
-    private static byte[] stereo(int frames) throws IOException {
-        byte[] data = new byte[frames * 4];
-        for (int f = 0; f < frames; f++) {
-            double v = Math.sin(2 * Math.PI * 440 * f / 8000.0);
-            short left = (short) Math.round(v * 12000);
-            short right = f < frames / 2 ? 0 : (short) Math.round(v * 24000);
-            data[4 * f] = (byte) left;
-            data[4 * f + 1] = (byte) (left >> 8);
-            data[4 * f + 2] = (byte) right;
-            data[4 * f + 3] = (byte) (right >> 8);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(data), new AudioFormat(8000, 16, 2, true, false),
-                frames), AudioFileFormat.Type.WAVE, out);
-        return out.toByteArray();
+    private static byte[] stereo(int frames) {
+        return TestAudio.stereo16(8000, frames, f -> (int) Math.round(Math.sin(2 * Math.PI * 440 * f / 8000.0) * 12000),
+                f -> f < frames / 2 ? 0 : (int) Math.round(Math.sin(2 * Math.PI * 440 * f / 8000.0) * 24000));
     }
 
     @Test
-    void stereoWavHasALaneForEachChannelAndTheirPeaks() throws Exception {
+    void stereoWavHasALaneForEachChannelAndTheirPeaks() {
         JsonNode recording = upload("stereo", stereo(16000));
         JsonNode waveform = waveform(recording.get("id").asString(), "?points=4");
         assertThat(waveform.get("points").asInt()).isEqualTo(4);
