@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,11 +52,10 @@ class PersonRepository {
     @Transactional
     boolean insert(Person person) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        int inserted = jdbc.sql("""
-                insert into users (username, password_hash, created_at, updated_at)
-                select ?, ?, ?, ? where not exists (select 1 from users where username = ?)""")
-                .params(person.username(), person.passwordHash().orElse(null), now, now, person.username()).update();
-        if (inserted == 0) {
+        try {
+            jdbc.sql("insert into users (username, password_hash, created_at, updated_at) values (?, ?, ?, ?)")
+                    .params(person.username(), person.passwordHash().orElse(null), now, now).update();
+        } catch (DuplicateKeyException taken) {
             return false;
         }
         insertGrants(person);
