@@ -7,20 +7,37 @@ import io.callvault.web.ApiException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Contract 7: {@code GET /v1/me}, the person signed in and their grants (with each tenant's name and zone). */
+/**
+ * Contract 7: {@code GET /v1/me}, the person signed in and their grants (with each tenant's name and zone); and what
+ * the sign-in page offers.
+ */
 @RestController
 class MeController {
 
     private final PersonPrincipals principals;
     private final TenantRepository tenants;
 
-    MeController(PersonPrincipals principals, TenantRepository tenants) {
+    private final boolean singleSignOn;
+
+    MeController(PersonPrincipals principals, TenantRepository tenants, ObjectProvider<SingleSignOn> singleSignOn) {
         this.principals = principals;
         this.tenants = tenants;
+        this.singleSignOn = singleSignOn.getIfAvailable() != null;
+    }
+
+    /** @param singleSignOn where the sign-in page sends a person to sign in with the OpenID provider; null if none */
+    record SignInOptions(String singleSignOn) {
+    }
+
+    /** What the sign-in page offers: the form always, single sign-on when it is configured. */
+    @GetMapping("/v1/sign-in-options")
+    SignInOptions signInOptions() {
+        return new SignInOptions(singleSignOn ? IdentityProvider.SIGN_IN_PATH : null);
     }
 
     record MyGrant(String tenant, String role, String name, String timeZone) {

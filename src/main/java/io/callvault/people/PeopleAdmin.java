@@ -23,6 +23,8 @@ public class PeopleAdmin {
     static final int SHORTEST_PASSWORD = 12;
     /** bcrypt reads only the first 72 bytes of a password: a longer one would be silently cut. */
     static final int LONGEST_PASSWORD = 72;
+    /** Who made a change in the admin log when the OpenID provider's claims made it. */
+    private static final Admin SINGLE_SIGN_ON = new Admin("single sign-on");
 
     private final PersonRepository people;
     private final TenantRepository tenants;
@@ -102,6 +104,31 @@ public class PeopleAdmin {
         }
         signedIn.end(username);
         adminLog.record(admin, "user.delete", username, null);
+    }
+
+    /**
+     * A person the OpenID provider vouches for, with the grants its claim lists: made at their first sign-in and their
+     * grants set again at each, since the provider is where they are managed. A local account of the same name (one
+     * with a password) is never taken over.
+     *
+     * @return false when the name belongs to a local account
+     */
+    boolean signedOn(String username, List<Grant> grants) {
+        Optional<Person> known = people.find(username);
+        if (known.isPresent() && known.get().passwordHash().isPresent()) {
+            return false;
+        }
+        Person person = new Person(username, Optional.empty(), grants);
+        if (known.isEmpty()) {
+            if (!people.insert(person)) {
+                return signedOn(username, grants); // made meanwhile by a sign-in of theirs on another tab or node
+            }
+            adminLog.record(SINGLE_SIGN_ON, "user.create", username, grantsText(person));
+        } else if (!known.get().grants().equals(grants)) {
+            people.update(person);
+            adminLog.record(SINGLE_SIGN_ON, "user.update", username, grantsText(person));
+        }
+        return true;
     }
 
     private Person existing(String username) {

@@ -1,7 +1,9 @@
 package io.callvault.people;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import io.callvault.tenancy.Scope;
@@ -31,11 +33,11 @@ public enum Role {
     }
 
     public static Role fromWireName(String name) {
-        for (Role role : values()) {
-            if (role.wireName().equals(name)) {
-                return role;
-            }
-        }
-        throw ApiException.badRequest("unknown role '" + name + "': use listener, auditor or tenant-admin");
+        return parse(name).orElseThrow(
+                () -> ApiException.badRequest("unknown role '" + name + "': use listener, auditor or tenant-admin"));
+    }
+
+    static Optional<Role> parse(String name) {
+        return Arrays.stream(values()).filter(role -> role.wireName().equals(name)).findFirst();
     }
 }

@@ -1,13 +1,18 @@
 package io.callvault.people;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +20,7 @@ import org.springframework.stereotype.Component;
  * sessions at once (contract 7), not at the idle timeout. Sessions live in this node's memory, as Tomcat keeps them.
  */
 @Component
-class SignedInPeople implements HttpSessionListener {
+class SignedInPeople implements HttpSessionListener, AuthenticationSuccessHandler {
 
     private static final String USERNAME = SignedInPeople.class.getName() + ".username";
 
@@ -24,6 +29,14 @@ class SignedInPeople implements HttpSessionListener {
     void signedIn(String username, HttpSession session) {
         session.setAttribute(USERNAME, username);
         sessions.computeIfAbsent(username, k -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    /** A sign-in succeeded, with a password or with the OpenID provider: the person's pages start at {@code /}. */
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        signedIn(authentication.getName(), request.getSession());
+        response.sendRedirect("/");
     }
 
     void end(String username) {

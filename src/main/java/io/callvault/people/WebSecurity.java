@@ -6,6 +6,7 @@ import io.callvault.web.Failure;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * is let through here; what a request may do is decided by its handler's one declaration
  * ({@link io.callvault.tenancy.Permitted}), which asks {@link PersonPrincipals} about the session. What this adds:
  * sign-in at {@code POST /login}, sign-out at {@code POST /logout}, and CSRF protection of every state-changing
- * request that comes with a session (the token in the {@code XSRF-TOKEN} cookie, sent back in {@value #CSRF_HEADER}).
+ * request that comes with a session (the token in the {@code XSRF-TOKEN} cookie, sent back in {@value #CSRF_HEADER}),
+ * and single sign-on when it is configured ({@link SingleSignOn}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for the jar's commands
@@ -33,8 +35,8 @@ class WebSecurity {
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
 
     @Bean
-    SecurityFilterChain people(HttpSecurity http, SharedBuckets buckets, SignedInPeople signedIn, ErrorModels errors)
-            throws Exception {
+    SecurityFilterChain people(HttpSecurity http, SharedBuckets buckets, SignedInPeople signedIn, ErrorModels errors,
+            ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
         LoginThrottle throttle = new LoginThrottle(buckets);
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse(); // the page's script reads it
         csrfTokens.setHeaderName(CSRF_HEADER);
@@ -52,10 +54,7 @@ class WebSecurity {
                         errors.write(request, response, Failure.of(403, "this request comes with a session and needs"
                                 + " the page's CSRF token in the " + CSRF_HEADER + " header"))))
                 .formLogin(login -> login.loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            signedIn.signedIn(authentication.getName(), request.getSession());
-                            response.sendRedirect("/");
-                        })
+                        .successHandler(signedIn)
                         .failureHandler((request, response, failure) -> {
                             throttle.failed(request);
                             response.sendRedirect("/login?error"); // the same whether the person exists or not
@@ -63,6 +62,10 @@ class WebSecurity {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookie(), CsrfFilter.class);
+        SingleSignOn sso = singleSignOn.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http, signedIn);
+        }
         return http.build();
     }
 

@@ -27,6 +27,11 @@ public final class IdFormat {
         return id != null && valid.matcher(id).matches() && !id.equals(".") && !id.equals("..");
     }
 
+    /** What the form is, as a refusal says it. */
+    public String describe() {
+        return message;
+    }
+
     public String require(String id) {
         if (!isValid(id)) {
             throw ApiException.badRequest(message);

@@ -75,6 +75,7 @@ class PeopleHttpTest extends HttpTestBase {
     void aPersonSignsInWithTheFormAndGetsAnHttpOnlyLaxSessionCookie() {
         String username = person("listener", tenantA);
         Browser browser = new Browser(port);
+        assertThat(browser.get("/v1/sign-in-options").json().get("singleSignOn").isNull()).isTrue(); // not configured
         assertThat(browser.signIn(username, PASSWORD)).isEqualTo("/");
         var session = browser.cookie("callvault-session").orElseThrow();
         assertThat(session.isHttpOnly()).isTrue();

@@ -92,7 +92,10 @@ public final class Api {
     public Response announce(String method, String path, long contentLength, String... headers) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+            if (!java.util.Arrays.asList(headers).contains("Host")) {
+                head.append("Host: 127.0.0.1\r\n");
+            }
             for (int i = 0; i < headers.length; i += 2) {
                 head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }

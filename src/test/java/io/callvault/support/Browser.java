@@ -41,6 +41,33 @@ public final class Browser {
         return location;
     }
 
+    /** Where a run of redirects ended, and what was answered there. */
+    public record Visit(URI url, Api.Response response) {
+    }
+
+    /** Opens a URL (a path of the server's, or another server's URL) and follows its redirects, as a browser does. */
+    public Visit follow(String url) {
+        URI at = URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + port + url);
+        for (int redirects = 0; redirects < 10; redirects++) {
+            Api.Response response = get(at.toString(), "Accept", "text/html,*/*;q=0.8"); // as a browser navigates
+            Optional<String> location = response.header("Location");
+            if (response.status() / 100 != 3 || location.isEmpty()) {
+                return new Visit(at, response);
+            }
+            at = at.resolve(location.get());
+        }
+        throw new AssertionError("more than 10 redirects, the last to " + at);
+    }
+
+    /** Posts a form to a URL, as a browser submits one. */
+    public Api.Response submit(URI url, String form) {
+        return send("POST", url.toString(), form, "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public Optional<String> csrfToken() {
         return cookie("XSRF-TOKEN").map(HttpCookie::getValue);
     }
@@ -60,7 +87,8 @@ public final class Browser {
     }
 
     public Api.Response send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                        path.startsWith("http") ? path : "http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
@@ -75,9 +103,5 @@ public final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
