@@ -43,6 +43,9 @@ export function header(person, tenant, onTenant) {
   if (role !== "listener") {
     links.push(element("a", { id: "nav-access-log", href: `/access-log${query}`, text: "Access log" }));
   }
+  if (role === "tenant-admin") {
+    links.push(element("a", { id: "nav-tenant", href: `/tenant${query}`, text: "Tenant" }));
+  }
   document.getElementById("bar").replaceChildren(
     element("a", { class: "brand", href: "/", text: "CallVault" }),
     element("nav", { class: "links", "aria-label": "Pages" }, ...links),

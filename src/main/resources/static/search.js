@@ -12,7 +12,7 @@ const zone = () => grantOf(person, tenant).timeZone;
 function query(cursor) {
   const data = new FormData(form);
   const q = new URLSearchParams({ limit: PAGE });
-  for (const name of ["ani", "dnis", "agentId", "direction", "state", "transcript"]) {
+  for (const name of ["ani", "dnis", "agentId", "direction", "state", "transcript", "order"]) {
     const value = (data.get(name) || "").trim();
     if (value) q.set(name, value);
   }
@@ -28,6 +28,8 @@ const search = pager(async (cursor) => {
   status.textContent = "Searching…";
   try {
     const page = await api(`/v1/tenants/${encodeURIComponent(tenant)}/calls?${query(cursor)}`);
+    document.getElementById("results-caption").textContent =
+      `Calls found, ${form.elements.order.value === "oldest" ? "oldest" : "newest"} first`;
     const rows = page.calls.map((call) => {
       const length = call.recordings.reduce((sum, r) => sum + (r.durationMs || 0), 0);
       const link = element("a", { href: `/call?tenant=${encodeURIComponent(tenant)}&call=${encodeURIComponent(call.callId)}`,

@@ -77,7 +77,7 @@ class CallController {
 
     /** The filters the call search takes; any other query parameter is a mistake the client should hear of. */
     private static final Set<String> SEARCH_PARAMETERS = Set.of("from", "to", "ani", "dnis", "agentId", "agentName",
-            "skill", "direction", "state", "transcript", "limit", "cursor");
+            "skill", "direction", "state", "transcript", "order", "limit", "cursor");
 
     @GetMapping("/calls")
     CallPageView search(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
@@ -95,7 +95,7 @@ class CallController {
                 phoneDigits("dnis", parameters.get("dnis")), parameters.get("agentId"), parameters.get("agentName"),
                 parameters.get("skill"), direction == null ? null : Direction.parse(direction),
                 recordingState(parameters.get("state")), transcribed(parameters.get("transcript")), false,
-                limit(parameters.get("limit")), cursor == null ? null : CallCursor.decode(cursor));
+                oldestFirst(parameters.get("order")), limit(parameters.get("limit")), cursor == null ? null : CallCursor.decode(cursor));
         Catalog.CallPage page = catalog.search(query);
         return new CallPageView(page.calls().stream().map(CallView::of).toList(), page.nextCursor());
     }
@@ -110,6 +110,17 @@ class CallController {
             }
         }
         throw ApiException.badRequest("state must be Success, Fail, Recording or Interrupted");
+    }
+
+    /** {@code order=newest} (the default) or {@code order=oldest}, by the call's time. */
+    private static boolean oldestFirst(String value) {
+        if (value == null || value.equals("newest")) {
+            return false;
+        }
+        if (!value.equals("oldest")) {
+            throw ApiException.badRequest("order must be newest or oldest");
+        }
+        return true;
     }
 
     private static Boolean transcribed(String value) {

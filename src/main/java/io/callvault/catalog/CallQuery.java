@@ -3,7 +3,7 @@ package io.callvault.catalog;
 import java.time.Instant;
 
 /**
- * A search of one tenant's calls, newest first. Phone numbers are compared by their digits, as a prefix of the
+ * A search of one tenant's calls, newest first unless {@code oldestFirst}. Phone numbers are compared by their digits, as a prefix of the
  * stored number's; an agent's name matches case-insensitively anywhere in it; {@code after} is the decoded keyset
  * cursor (null for the first page).
  *
@@ -13,14 +13,14 @@ import java.time.Instant;
  */
 public record CallQuery(String tenantId, Instant from, Instant to, String aniDigits, String dnisDigits, String agentId,
         String agentName, String skillName, Direction direction, RecordingState recordingState, Boolean transcribed,
-        boolean sessionNumbersOnly, int limit, CallCursor after) {
+        boolean sessionNumbersOnly, boolean oldestFirst, int limit, CallCursor after) {
 
     public static CallQuery between(String tenantId, Instant from, Instant to, int limit, CallCursor after) {
-        return new CallQuery(tenantId, from, to, null, null, null, null, null, null, null, null, false, limit, after);
+        return new CallQuery(tenantId, from, to, null, null, null, null, null, null, null, null, false, false, limit, after);
     }
 
     public CallQuery onlySessionNumbers() {
         return new CallQuery(tenantId, from, to, aniDigits, dnisDigits, agentId, agentName, skillName, direction,
-                recordingState, transcribed, true, limit, after);
+                recordingState, transcribed, true, oldestFirst, limit, after);
     }
 }

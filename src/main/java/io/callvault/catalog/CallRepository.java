@@ -161,11 +161,11 @@ public class CallRepository {
                     + " and (length(id) < 19 or (length(id) = 19 and id <= '9223372036854775807'))");
         }
         if (q.after() != null) {
-            sql.append(" and (sort_time, id) < (?, ?)");
+            sql.append(q.oldestFirst() ? " and (sort_time, id) > (?, ?)" : " and (sort_time, id) < (?, ?)");
             params.add(utc(q.after().sortTime()));
             params.add(q.after().callId());
         }
-        sql.append(" order by sort_time desc, id desc limit ?");
+        sql.append(q.oldestFirst() ? " order by sort_time, id limit ?" : " order by sort_time desc, id desc limit ?");
         params.add(q.limit() + 1);
         return jdbc.sql(sql.toString()).params(params).query(CallRepository::map).list();
     }

@@ -20,6 +20,7 @@ class PagesConfiguration implements WebMvcConfigurer {
         registry.addViewController("/call").setViewName("forward:/call.html");
         registry.addViewController("/access-log").setViewName("forward:/access-log.html");
         registry.addViewController("/live").setViewName("forward:/live.html");
+        registry.addViewController("/tenant").setViewName("forward:/tenant.html");
     }
 
     @Override

@@ -135,7 +135,7 @@ public class PeopleAdmin {
         return people.find(username).orElseThrow(() -> ApiException.notFound("user '" + username + "' not found"));
     }
 
-    private String hash(String password) {
+    String hash(String password) {
         if (password == null || password.length() < SHORTEST_PASSWORD) {
             throw ApiException.badRequest("a password must be at least " + SHORTEST_PASSWORD + " characters");
         }

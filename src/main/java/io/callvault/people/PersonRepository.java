@@ -43,6 +43,15 @@ class PersonRepository {
         return people;
     }
 
+    /** The people granted a role on the tenant, with that role only (their other grants are not the tenant's business). */
+    List<TenantPeople.Member> onTenant(String tenantId) {
+        return jdbc.sql("""
+                select u.username, g.role, u.password_hash is null from users u
+                join user_grants g on g.username = u.username where g.tenant_id = ? order by u.username""")
+                .param(tenantId)
+                .query((rs, n) -> new TenantPeople.Member(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+    }
+
     private List<Grant> grantsOf(String username) {
         return jdbc.sql("select tenant_id, role from user_grants where username = ? order by tenant_id").param(username)
                 .query((rs, n) -> new Grant(rs.getString(1), Role.fromWireName(rs.getString(2)))).list();

@@ -11,12 +11,13 @@ import io.callvault.web.ApiException;
 
 /**
  * A person's role on one tenant, and the API scopes it stands for there: a listener searches and plays, an auditor
- * also reads the tenant's access log, a tenant admin also places and releases legal holds.
+ * also reads the tenant's access log, a tenant admin also places and releases legal holds and manages the tenant's
+ * retention and people.
  */
 public enum Role {
     LISTENER(EnumSet.of(Scope.READ)),
     AUDITOR(EnumSet.of(Scope.READ, Scope.AUDIT)),
-    TENANT_ADMIN(EnumSet.of(Scope.READ, Scope.AUDIT, Scope.HOLD));
+    TENANT_ADMIN(EnumSet.of(Scope.READ, Scope.AUDIT, Scope.HOLD, Scope.MANAGE));
 
     private final Set<Scope> scopes;
 

@@ -5,10 +5,11 @@ import java.util.Locale;
 /**
  * What a client may do, each on its own so that a client gets only what its job needs: {@code read} retrieves,
  * {@code ingest} writes calls, recordings and transcripts, {@code delete} deletes calls and recordings,
- * {@code hold} places and releases legal holds, {@code audit} reads the tenant's access log.
+ * {@code hold} places and releases legal holds, {@code audit} reads the tenant's access log, {@code manage} sets the
+ * tenant's retention and its people's roles (what a tenant admin does in the web player).
  */
 public enum Scope {
-    READ, INGEST, DELETE, HOLD, AUDIT;
+    READ, INGEST, DELETE, HOLD, AUDIT, MANAGE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +21,6 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + name + "': use read, ingest, delete, hold or audit");
+        throw new IllegalArgumentException("unknown scope '" + name + "': use read, ingest, delete, hold, audit or manage");
     }
 }

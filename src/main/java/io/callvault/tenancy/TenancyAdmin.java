@@ -107,6 +107,20 @@ public class TenancyAdmin {
         return after;
     }
 
+    /**
+     * A tenant's retention set by someone who manages that tenant (its tenant admin), not by the server's admin: in
+     * the same audit trail, saying who.
+     */
+    public Tenant setRetention(ClientPrincipal by, String address, String id, Integer retentionDays) {
+        Tenant before = tenant(id);
+        Tenant after = new Tenant(id, before.name(), before.timeZone(), retention(retentionDays),
+                before.retrievalWindowDays(), before.createdAt());
+        tenants.update(after);
+        log.record(new Admin(address), "tenant.retention", id,
+                "by " + by.clientId() + ": retentionDays " + before.retentionDays() + " -> " + after.retentionDays());
+        return after;
+    }
+
     public List<Tenant> tenants() {
         return tenants.list();
     }
@@ -230,7 +244,7 @@ public class TenancyAdmin {
 
     private static Set<Scope> scopes(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw ApiException.badRequest("scopes must list one or more of read, ingest, delete, hold");
+            throw ApiException.badRequest("scopes must list one or more of read, ingest, delete, hold, audit, manage");
         }
         Set<Scope> scopes = new LinkedHashSet<>();
         for (String scope : names) {

@@ -80,7 +80,7 @@ class CallApiHttpTest extends HttpTestBase {
     }
 
     @Test
-    void searchPagesNewestFirstWithAKeysetCursor() {
+    void searchPagesNewestFirstOrOldestFirstWithAKeysetCursor() {
         Instant base = Instant.parse("2026-03-01T00:00:00Z");
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -91,25 +91,18 @@ class CallApiHttpTest extends HttpTestBase {
                     + base.plusSeconds(60L * (i / 2)) + "\"}");
             expected.add(0, id);
         }
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            Api.Response page = api.get("/v1/tenants/" + tenant + "/calls?limit=10" + (cursor == null ? "" : "&cursor=" + cursor),
-                    "Authorization", client.bearer());
-            assertThat(page.status()).as(page.text()).isEqualTo(200);
-            page.json().get("calls").forEach(c -> seen.add(c.get("callId").asString()));
-            JsonNode next = page.json().get("nextCursor");
-            cursor = next.isNull() ? null : next.asString();
-            pages++;
-        } while (cursor != null);
-        assertThat(pages).isEqualTo(3);
         expected.sort((a, b) -> {
             int ia = Integer.parseInt(a.substring(5));
             int ib = Integer.parseInt(b.substring(5));
             return ia / 2 != ib / 2 ? Integer.compare(ib / 2, ia / 2) : b.compareTo(a);
         });
-        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(allPages("")).containsExactlyElementsOf(expected);
+        assertThat(allPages("&order=newest")).containsExactlyElementsOf(expected);
+        List<String> oldestFirst = new ArrayList<>(expected);
+        java.util.Collections.reverse(oldestFirst);
+        assertThat(allPages("&order=oldest")).containsExactlyElementsOf(oldestFirst);
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls?order=random", "Authorization", client.bearer()).status())
+                .isEqualTo(400);
 
         JsonNode filtered = api.get("/v1/tenants/" + tenant + "/calls?ani=ani-1&direction=Outbound&from="
                 + base.plusSeconds(60) + "&to=" + base.plusSeconds(600) + "&limit=100", "Authorization", client.bearer()).json();
@@ -117,6 +110,24 @@ class CallApiHttpTest extends HttpTestBase {
         filtered.get("calls").forEach(c -> ids.add(c.get("callId").asString()));
         // ani-1 ↔ i%3==1; Outbound ↔ odd i; connect minute i/2 within [1, 10)
         assertThat(ids).containsExactly("call-19", "call-13", "call-07");
+    }
+
+    /** Every call a search finds, ten a page by its cursors (three pages for the 25 calls made). */
+    private List<String> allPages(String parameters) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Response page = api.get("/v1/tenants/" + tenant + "/calls?limit=10" + parameters
+                    + (cursor == null ? "" : "&cursor=" + cursor), "Authorization", client.bearer());
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            page.json().get("calls").forEach(c -> seen.add(c.get("callId").asString()));
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next.isNull() ? null : next.asString();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        return seen;
     }
 
     @Test

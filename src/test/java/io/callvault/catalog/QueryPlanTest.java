@@ -84,7 +84,7 @@ class QueryPlanTest {
 
     private static void search(JdbcClient jdbc, Instant from, Instant to, String ani, String dnis, String agent,
             String skill, CallCursor after) {
-        new CallRepository(jdbc).search(new CallQuery("t-7", from, to, ani, dnis, agent, null, skill, null, null, null, false, 51, after));
+        new CallRepository(jdbc).search(new CallQuery("t-7", from, to, ani, dnis, agent, null, skill, null, null, null, false, false, 51, after));
     }
 
     private static void trail(JdbcClient jdbc, String tenant, String client, String recording, String call, Instant from,

@@ -354,5 +354,36 @@ class PlayerBrowserTest extends HttpTestBase {
         browser.findElement(By.id("previous")).click();
         wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 25);
         assertThat(browser.findElement(By.id("previous")).isDisplayed()).isFalse();
+        String firstCell = "#results tbody tr:first-child td:first-child";
+        assertThat(browser.findElement(By.cssSelector(firstCell)).getText()).startsWith("30/11/2026"); // newest first
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("order"))).selectByValue("oldest");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.cssSelector(firstCell)).getText().startsWith("29/11/2026, 09:00"));
+    }
+
+    @Test
+    void aTenantAdminSetsRetentionAndAddsAPersonOnTheTenantPage() throws Exception {
+        signIn(person("tenant-admin"));
+        browser.findElement(By.id("nav-tenant")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#people tbody tr")).size() == 1); // the admin themselves
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("retention-mode"))).selectByValue("days");
+        browser.findElement(By.id("retention-days")).sendKeys("400");
+        browser.findElement(By.cssSelector("#retention button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("kept for 400 days"));
+        assertThat(api.admin("GET", "/v1/admin/tenants/" + tenantA, null).json().get("retentionDays").asInt())
+                .isEqualTo(400);
+
+        String newcomer = "qa-new-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(By.id("new-username")).sendKeys(newcomer);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-role"))).selectByValue("auditor");
+        browser.findElement(By.id("new-password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("#person button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#people tbody tr")).size() == 2);
+        screenshot("tenant");
+        var grants = api.admin("GET", "/v1/admin/users/" + newcomer, null).json().get("grants");
+        assertThat(grants.get(0).get("tenant").asString()).isEqualTo(tenantA);
+        assertThat(grants.get(0).get("role").asString()).isEqualTo("auditor");
     }
 }
