@@ -68,13 +68,28 @@ function laneName(channel, channels) {
 function drawLanes(channels) {
   const lanes = [];
   for (let c = 0; c < channels; c++) {
-    const canvas = element("canvas", { height: 64, role: "img", "aria-label": `Waveform: ${laneName(c, channels)}. Click to seek.`,
-      "data-channel": c });
+    // a slider for the keyboard and screen readers: arrows move 5 s, Home and End go to either end, Space plays
+    const canvas = element("canvas", { height: 64, role: "slider", tabindex: 0, "aria-valuemin": 0,
+      "aria-label": `Waveform: ${laneName(c, channels)}. Click, or use the arrow keys, to seek.`, "data-channel": c });
     canvas.addEventListener("click", (event) => {
       if (!player.duration) return;
       const box = canvas.getBoundingClientRect();
       player.currentTime = player.duration * ((event.clientX - box.left) / box.width);
       draw();
+    });
+    canvas.addEventListener("keydown", (event) => {
+      if (!player.duration) return;
+      const to = { ArrowLeft: player.currentTime - 5, ArrowDown: player.currentTime - 5, ArrowRight: player.currentTime + 5,
+        ArrowUp: player.currentTime + 5, Home: 0, End: player.duration }[event.key];
+      if (to !== undefined) {
+        player.currentTime = Math.min(player.duration, Math.max(0, to));
+        draw();
+      } else if (event.key === " ") {
+        if (player.paused) player.play(); else player.pause();
+      } else {
+        return;
+      }
+      event.preventDefault();
     });
     lanes.push(element("figure", { class: "lane" }, element("figcaption", { text: laneName(c, channels) }), canvas));
   }
@@ -85,6 +100,9 @@ function drawLanes(channels) {
 function draw() {
   const position = player.duration ? player.currentTime / player.duration : 0;
   document.querySelectorAll("#waveforms canvas").forEach((canvas) => {
+    canvas.setAttribute("aria-valuemax", Math.round(player.duration || 0));
+    canvas.setAttribute("aria-valuenow", Math.round(player.currentTime));
+    canvas.setAttribute("aria-valuetext", `${duration(player.currentTime * 1000)} of ${duration((player.duration || 0) * 1000)}`);
     const width = canvas.clientWidth || 600;
     canvas.width = width;
     const height = canvas.height;

@@ -362,6 +362,77 @@ class PlayerBrowserTest extends HttpTestBase {
         wait.until(d -> d.findElement(By.cssSelector(firstCell)).getText().startsWith("29/11/2026, 09:00"));
     }
 
+    /** Controls a screen reader could not name: no label, no aria-label, no text. */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelledControls() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href], [role=slider]')]
+                  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+                  .map(e => e.outerHTML.substring(0, 120));""");
+    }
+
+    private void press(CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    /** Tabs forward until the focused element matches the selector (at most 80 presses). */
+    private void tabTo(String selector) {
+        for (int i = 0; i < 80; i++) {
+            if ((Boolean) script("return document.activeElement.matches(arguments[0])", selector)) {
+                return;
+            }
+            press(org.openqa.selenium.Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + selector + "; at "
+                + script("return document.activeElement.outerHTML.substring(0, 200)"));
+    }
+
+    @Test
+    void aPersonSignsInFindsAndPlaysACallWithTheKeyboardAloneOnLabelledPagesUnder200KB() throws Exception {
+        String username = person("tenant-admin");
+        browser.get(api.base() + "/");
+        wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+        assertThat(unlabelledControls()).isEmpty();
+        press(username); // the username field has the focus
+        press(org.openqa.selenium.Keys.TAB);
+        press(PASSWORD + org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 2);
+
+        long transferred = ((Number) script("""
+                return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                  .reduce((sum, e) => sum + e.transferSize, 0);""")).longValue();
+        assertThat(transferred).as("bytes the first page took, its API calls included").isBetween(1L, 200_000L);
+        assertThat(unlabelledControls()).isEmpty();
+
+        tabTo("#results a[href$=\"call=1001\"]"); // the call with a transcript
+        press(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().contains("/call?"));
+        wait.until(d -> ((Number) script("return document.getElementById('player').duration || 0")).doubleValue() > 0);
+        assertThat(unlabelledControls()).isEmpty();
+        tabTo("#waveforms canvas");
+        press(org.openqa.selenium.Keys.END);
+        assertThat(((Number) script("return document.getElementById('player').currentTime")).doubleValue())
+                .isCloseTo(SECONDS, within(0.1));
+        press(org.openqa.selenium.Keys.HOME);
+        press(org.openqa.selenium.Keys.ARROW_RIGHT);
+        press(org.openqa.selenium.Keys.ARROW_RIGHT);
+        assertThat(((Number) script("return document.getElementById('player').currentTime")).doubleValue())
+                .isCloseTo(10.0, within(0.1));
+        press(" "); // plays
+        wait.until(d -> ((Number) script("return document.getElementById('player').currentTime")).doubleValue() > 10.3);
+        press(" ");
+        tabTo("#transcript li button");
+        press(org.openqa.selenium.Keys.ENTER); // the first line: back to its start
+        assertThat(((Number) script("return document.getElementById('player').currentTime")).doubleValue())
+                .isCloseTo(0.0, within(0.3));
+
+        for (String page : List.of("/live", "/access-log", "/tenant")) {
+            browser.get(api.base() + page + "?tenant=" + tenantA);
+            wait.until(d -> d.findElements(By.id("nav-tenant")).size() == 1);
+            assertThat(unlabelledControls()).as(page).isEmpty();
+        }
+    }
+
     @Test
     void aTenantAdminSetsRetentionAndAddsAPersonOnTheTenantPage() throws Exception {
         signIn(person("tenant-admin"));
