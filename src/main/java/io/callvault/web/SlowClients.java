@@ -23,14 +23,30 @@ class SlowClients implements WebServerFactoryCustomizer<TomcatServletWebServerFa
     private static final Logger log = LoggerFactory.getLogger(SlowClients.class);
 
     private final int connectionsPerAddress;
+    private final int maxConnections;
     private final Duration headerDeadline;
     private volatile GuardedHttp11NioProtocol.GuardedEndpoint endpoint;
 
     SlowClients(@Value("${callvault.limits.connections-per-address:256}") int connectionsPerAddress,
-            @Value("${callvault.limits.header-deadline:20s}") Duration headerDeadline) {
+            @Value("${callvault.limits.header-deadline:20s}") Duration headerDeadline,
+            @Value("${callvault.limits.max-connections:0}") int maxConnections) {
         this.connectionsPerAddress = connectionsPerAddress;
         this.headerDeadline = headerDeadline;
+        this.maxConnections = maxConnections > 0 ? maxConnections : connectionsFor(Runtime.getRuntime().maxMemory());
     }
+
+    /**
+     * Tomcat keeps about 100-150 KB of buffers for each open connection (its request and response buffers, held
+     * while a response is sent by sendfile however long that takes), whatever the recording's size. So the number of
+     * connections open at once is capped by the heap: half of it for connections at {@value #HEAP_PER_CONNECTION}
+     * bytes each, between 64 and Tomcat's own default of 8,192 (reached from a 2.5 GiB heap). Further connections
+     * wait in the listen queue, as they would for a busy server, instead of running the server out of memory.
+     */
+    static int connectionsFor(long maxHeap) {
+        return (int) Math.max(64, Math.min(8192, maxHeap / 2 / HEAP_PER_CONNECTION));
+    }
+
+    private static final long HEAP_PER_CONNECTION = 160 * 1024;
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
@@ -38,9 +54,12 @@ class SlowClients implements WebServerFactoryCustomizer<TomcatServletWebServerFa
         factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof GuardedHttp11NioProtocol guarded) {
                 guarded.guardedEndpoint().connectionsPerAddress(connectionsPerAddress);
+                guarded.setMaxConnections(maxConnections);
                 endpoint = guarded.guardedEndpoint();
             }
         });
+        log.info("connections: at most {} open at once, {} from one address", maxConnections,
+                connectionsPerAddress == 0 ? "any number" : connectionsPerAddress);
     }
 
     @Scheduled(fixedDelay = 1000)

@@ -130,7 +130,9 @@ class CrashSafetyTest {
                         .isEqualTo(ack.upload().sha256());
                 verified++;
             }
-            JsonNode fsck = api.admin("POST", "/v1/admin/fsck?tenant=crash", null).json();
+            Api.Response fsckResponse = api.admin("POST", "/v1/admin/fsck?tenant=crash", null);
+            assertThat(fsckResponse.status()).as(fsckResponse.text()).isEqualTo(200);
+            JsonNode fsck = fsckResponse.json();
             long rows = fsck.get("checked").asLong();
             long damaged = fsck.get("missing").asLong() + fsck.get("corrupt").asLong();
             try (Stream<Path> staged = Files.list(data.resolve("staging"))) {
