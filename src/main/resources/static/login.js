@@ -31,6 +31,58 @@ fetch("/v1/sign-in-options").then((r) => (r.ok ? r.json() : {})).then((options) 
     document.getElementById("sso-link").href = options.singleSignOn;
     document.getElementById("sso").hidden = false;
   }
+  if (options.firstRun) {
+    document.getElementById("setup-zone").value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    document.getElementById("first-run").hidden = false;
+    document.getElementById("setup-token").focus();
+  }
+});
+
+/** The admin API with the admin token (an Authorization header: no cookie, no CSRF token). */
+async function asAdmin(token, method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, Accept: "application/json", "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let detail = response.statusText;
+  try {
+    detail = (await response.json()).detail || detail;
+  } catch (ignored) { /* no JSON body */ }
+  return { status: response.status, detail };
+}
+
+// first run: the tenant (unless it exists), then its first tenant admin, then sign in as them with the form
+document.getElementById("setup").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const value = (id) => document.getElementById(id).value.trim();
+  const token = value("setup-token");
+  const tenant = value("setup-tenant");
+  const known = await asAdmin(token, "GET", `/v1/admin/tenants/${encodeURIComponent(tenant)}`);
+  if (known.status === 401 || known.status === 403 || known.status === 429) {
+    say("That is not the admin token.", "error");
+    return;
+  }
+  if (known.status === 404) {
+    const made = await asAdmin(token, "POST", "/v1/admin/tenants",
+      { id: tenant, name: value("setup-tenant-name"), timeZone: value("setup-zone") });
+    if (made.status !== 201) {
+      say(`The tenant could not be made: ${made.detail}`, "error");
+      return;
+    }
+  }
+  const username = value("setup-username");
+  const password = document.getElementById("setup-password").value;
+  const person = await asAdmin(token, "POST", "/v1/admin/users",
+    { username, password, grants: [{ tenant, role: "tenant-admin" }] });
+  if (person.status !== 201) {
+    say(`You could not be made: ${person.detail}`, "error");
+    return;
+  }
+  document.getElementById("username").value = username;
+  document.getElementById("password").value = password;
+  document.getElementById("csrf").value = csrfToken();
+  document.getElementById("signin").submit();
 });
 document.getElementById("signin").addEventListener("submit", () => {
   document.getElementById("csrf").value = csrfToken();

@@ -22,22 +22,28 @@ class MeController {
     private final PersonPrincipals principals;
     private final TenantRepository tenants;
 
+    private final PersonRepository people;
     private final boolean singleSignOn;
 
-    MeController(PersonPrincipals principals, TenantRepository tenants, ObjectProvider<SingleSignOn> singleSignOn) {
+    MeController(PersonPrincipals principals, TenantRepository tenants, PersonRepository people,
+            ObjectProvider<SingleSignOn> singleSignOn) {
         this.principals = principals;
         this.tenants = tenants;
+        this.people = people;
         this.singleSignOn = singleSignOn.getIfAvailable() != null;
     }
 
-    /** @param singleSignOn where the sign-in page sends a person to sign in with the OpenID provider; null if none */
-    record SignInOptions(String singleSignOn) {
+    /**
+     * @param singleSignOn where the sign-in page sends a person to sign in with the OpenID provider; null if none
+     * @param firstRun     no person exists yet: the page offers to make the first one with the admin token
+     */
+    record SignInOptions(String singleSignOn, boolean firstRun) {
     }
 
-    /** What the sign-in page offers: the form always, single sign-on when it is configured. */
+    /** What the sign-in page offers: the form always, single sign-on when it is configured, set-up on a first run. */
     @GetMapping("/v1/sign-in-options")
     SignInOptions signInOptions() {
-        return new SignInOptions(singleSignOn ? IdentityProvider.SIGN_IN_PATH : null);
+        return new SignInOptions(singleSignOn ? IdentityProvider.SIGN_IN_PATH : null, !people.anyone());
     }
 
     record MyGrant(String tenant, String role, String name, String timeZone) {

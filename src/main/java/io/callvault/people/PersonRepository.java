@@ -32,6 +32,11 @@ class PersonRepository {
                 : Optional.of(new Person(username, hashes.get(0), grantsOf(username)));
     }
 
+    /** Whether anyone can sign in yet: none before the first person is made (the sign-in page's first run). */
+    boolean anyone() {
+        return !jdbc.sql("select username from users fetch first 1 rows only").query(String.class).list().isEmpty();
+    }
+
     List<Person> list() {
         Map<String, Optional<String>> hashes = new LinkedHashMap<>();
         jdbc.sql("select username, password_hash from users order by username")

@@ -19,8 +19,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SingleSignOnProperties(String issuer, String clientId, String clientSecret,
         @DefaultValue("preferred_username") String usernameClaim, @DefaultValue("callvault_grants") String grantsClaim,
         @DefaultValue({"openid", "profile"}) List<String> scopes) {
-
-    public boolean configured() {
-        return issuer != null && !issuer.isBlank();
-    }
 }

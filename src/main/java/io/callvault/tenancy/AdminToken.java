@@ -37,6 +37,7 @@ public class AdminToken {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
                 System.out.println("CallVault admin token (shown once, kept in " + file.toAbsolutePath() + "): " + token);
+                System.out.println("With it, the server's page (/) makes the first person who signs in there.");
                 log.info("generated a new admin token in {}", file.toAbsolutePath());
             } catch (FileAlreadyExistsException raced) {
                 // made by a process that started at the same moment: read theirs below

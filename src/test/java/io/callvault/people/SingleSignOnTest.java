@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +14,15 @@ import java.util.regex.Pattern;
 
 import io.callvault.support.Api;
 import io.callvault.support.Browser;
+import io.callvault.support.Chromium;
 import io.callvault.support.HttpTestBase;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -112,6 +117,30 @@ class SingleSignOnTest extends HttpTestBase {
         assertThat(jdbc.sql("select count(*) from admin_log where action = 'user.create' and target = ?"
                 + " and address = 'single sign-on'").param(username).query(Long.class).single()).isEqualTo(1);
         assertThat(browser.signIn(username, "")).isEqualTo("/login?error");
+    }
+
+    @Test
+    void aPersonSignsInWithTheProviderFromTheSignInPageInABrowser() throws Exception {
+        Chromium.assumeInstalled();
+        String username = username();
+        String login = providerPerson(TestIdentityProvider.claims(username, List.of(tenantA + ":auditor")));
+        ChromeDriver browser = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(api.base() + "/");
+            wait.until(d -> d.findElement(By.id("sso")).isDisplayed());
+            Chromium.screenshot(browser, "sign-in-sso");
+            browser.findElement(By.id("sso-link")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(provider().issuer() + "/login"));
+            browser.findElement(By.name("username")).sendKeys(login);
+            browser.findElement(By.name("password")).sendKeys(TestIdentityProvider.PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> d.getCurrentUrl().equals(api.base() + "/") && !d.findElements(By.id("who")).isEmpty());
+            assertThat(browser.findElement(By.id("who")).getText()).isEqualTo(username);
+            assertThat(browser.findElement(By.id("nav-access-log")).isDisplayed()).isTrue(); // an auditor's page
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

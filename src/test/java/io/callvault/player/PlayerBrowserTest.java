@@ -3,35 +3,28 @@ package io.callvault.player;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.callvault.support.Api;
+import io.callvault.support.Chromium;
 import io.callvault.support.HttpTestBase;
 import io.callvault.support.LiveAudio;
 import io.callvault.support.LiveClient;
 import io.callvault.support.TestAudio;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,7 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlayerBrowserTest extends HttpTestBase {
 
     private static final String PASSWORD = "a long enough password";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int SECONDS = 20;
 
     private ChromeDriver browser;
@@ -51,36 +43,15 @@ class PlayerBrowserTest extends HttpTestBase {
     private String tenantA;
     private String tenantB;
 
-    private static final String CHROMIUM = System.getProperty("callvault.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("callvault.chromedriver", "/usr/bin/chromedriver");
-
-    /** Without Debian's chromium and chromium-driver these tests are skipped; under CI=true they must run. */
     @BeforeAll
     static void chromiumInstalled() {
-        if (Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            return;
-        }
-        String message = "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message + " (CI=true: the browser tests must run)");
-        }
-        Assumptions.abort(message + " — skipping the browser tests");
+        Chromium.assumeInstalled();
     }
 
     @BeforeEach
     void startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
@@ -146,7 +117,7 @@ class PlayerBrowserTest extends HttpTestBase {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 
     private Object script(String javascript, Object... arguments) {
