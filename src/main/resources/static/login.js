@@ -34,6 +34,7 @@ fetch("/v1/sign-in-options").then((r) => (r.ok ? r.json() : {})).then((options) 
   if (options.firstRun) {
     document.getElementById("setup-zone").value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
     document.getElementById("first-run").hidden = false;
+    document.getElementById("signin").hidden = true; // no one to sign in yet; submitted once the first person exists
     document.getElementById("setup-token").focus();
   }
 });

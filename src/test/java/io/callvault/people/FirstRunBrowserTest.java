@@ -43,6 +43,7 @@ class FirstRunBrowserTest {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 browser.get("http://127.0.0.1:" + server.port() + "/");
                 wait.until(d -> d.findElement(By.id("first-run")).isDisplayed());
+                assertThat(browser.findElement(By.id("signin")).isDisplayed()).isFalse(); // no one to sign in yet
                 browser.findElement(By.id("setup-token")).sendKeys("not the token");
                 browser.findElement(By.id("setup-tenant")).sendKeys("acme");
                 browser.findElement(By.id("setup-tenant-name")).sendKeys("Acme Contact Centre");
