@@ -22,8 +22,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads every recording with audio back from its store and compares size and SHA-256 with the catalog. Missing
- * audio (no object, or it cannot be read) can be repaired by marking the recording Fail, which keeps its row and
- * makes every API say the audio does not exist; corrupt audio (wrong size or hash) is reported, never changed.
+ * audio (no object, or it cannot be read) is reported as missing; audio the store says is not there can be repaired
+ * by marking the recording Fail, which keeps its row and makes every API say the audio does not exist. Audio that
+ * could not be read (the store did not answer, or is not configured here) is never marked Fail: it may be there.
+ * Corrupt audio (wrong size or hash) is reported, never changed.
  */
 @Service
 public class IntegrityCheck {
@@ -33,6 +35,8 @@ public class IntegrityCheck {
 
     private final BlobStores stores;
     private final Catalog catalog;
+
+    private static final String UNREADABLE = "unreadable: ";
 
     public IntegrityCheck(BlobStores stores, Catalog catalog) {
         this.stores = stores;
@@ -77,7 +81,8 @@ public class IntegrityCheck {
                     Problem problem = found.get();
                     boolean missing = problem.problem().equals("missing");
                     c[missing ? 1 : 2]++;
-                    if (missing && repair) {
+                    // only audio the store says is not there is marked Fail: a store that did not answer may next time
+                    if (missing && repair && !problem.detail().startsWith(UNREADABLE)) {
                         catalog.markAudioMissing(row.recordingId());
                         repaired++;
                         problem = new Problem(problem.tenantId(), problem.callId(), problem.recordingId(),
@@ -106,7 +111,7 @@ public class IntegrityCheck {
         try {
             store = stores.get(row.store());
         } catch (IllegalStateException e) {
-            return Optional.of(problem(row, "missing", "store '" + row.store() + "' is not configured"));
+            return Optional.of(problem(row, "missing", UNREADABLE + "store '" + row.store() + "' is not configured"));
         }
         try {
             Optional<Long> size = store.size(row.key());
@@ -125,7 +130,7 @@ public class IntegrityCheck {
             }
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of(problem(row, "missing", "unreadable: " + e.getMessage()));
+            return Optional.of(problem(row, "missing", UNREADABLE + e.getMessage()));
         }
     }
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -193,7 +194,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             return s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)));
         } catch (NoSuchKeyException e) {
             throw new java.io.FileNotFoundException(key);
-        } catch (S3Exception e) {
+        } catch (SdkException e) { // the store's answer, or no answer at all (connection refused or reset)
             throw new IOException("object store read of " + key + " failed: " + e.getMessage(), e);
         }
     }
@@ -210,8 +211,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+        } catch (SdkException e) {
+            if (e instanceof S3Exception answered && answered.statusCode() == 404) {
                 return Optional.empty();
             }
             throw new IOException("object store lookup of " + key + " failed: " + e.getMessage(), e);
@@ -223,7 +224,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         StorageKey.require(key);
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
-        } catch (S3Exception e) {
+        } catch (SdkException e) {
             throw new IOException("object store delete of " + key + " failed: " + e.getMessage(), e);
         }
     }

@@ -81,6 +81,23 @@ class FsckHttpTest extends HttpTestBase {
     }
 
     @Test
+    void audioInAStoreThatDoesNotAnswerIsReportedButNeverMarkedFail() {
+        String tenant = api.tenant("fsck-unreadable");
+        Api.Credentials client = api.readWriteClient(tenant);
+        String id = api.upload(client, tenant, "c1", 1, TestAudio.pcm16(8000, 1, 800)).get("id").asString();
+        jdbc.sql("update recordings set store = 'nowhere' where id = ?").param(id).update(); // a store not configured
+
+        JsonNode report = api.admin("POST", "/v1/admin/fsck?tenant=" + tenant + "&repair=true", null).json();
+
+        assertThat(report.get("missing").asLong()).isEqualTo(1);
+        assertThat(report.get("repaired").asLong()).isZero();
+        assertThat(report.get("problems").get(0).get("detail").asString())
+                .isEqualTo("unreadable: store 'nowhere' is not configured");
+        assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + id, "Authorization", client.bearer())
+                .json().get("state").asString()).isEqualTo("Success");
+    }
+
+    @Test
     void aCleanTenantPasses() {
         String tenant = api.tenant("clean");
         Api.Credentials client = api.readWriteClient(tenant);
