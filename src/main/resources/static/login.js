@@ -60,7 +60,11 @@ document.getElementById("setup").addEventListener("submit", async (event) => {
   const token = value("setup-token");
   const tenant = value("setup-tenant");
   const known = await asAdmin(token, "GET", `/v1/admin/tenants/${encodeURIComponent(tenant)}`);
-  if (known.status === 401 || known.status === 403 || known.status === 429) {
+  if (known.status === 429) {
+    say("Too many wrong admin tokens from here: wait a few minutes and try again.", "error");
+    return;
+  }
+  if (known.status === 401 || known.status === 403) {
     say("That is not the admin token.", "error");
     return;
   }

@@ -56,7 +56,8 @@ final class IdentityProvider implements ClientRegistrationRepository {
                     .scope(settings.scopes())
                     // replaced for each request by the server's public URL (SingleSignOn): never the Host header
                     .redirectUri("{baseUrl}" + CALLBACK_PATH)
-                    .userNameAttributeName(settings.usernameClaim())
+                    // the name stays the provider's default ("sub", always there): SingleSignOnPeople reads the
+                    // username claim itself and refuses a token without it, where Spring Security would fail with a 500
                     .build();
             log.info("single sign-on provider found: issuer={}", settings.issuer());
             return discovered;

@@ -91,7 +91,7 @@ class TenantPeople {
         if (change.password() != null) {
             signedIn.end(username); // a new password ends the sessions the old one opened
         }
-        record(by, "user.update", username, tenantId, role);
+        record(by, "user.update", username, (change.password() == null ? "" : "password changed; ") + tenantId, role);
         return new Outcome(new Member(username, role.wireName(), false), false);
     }
 
@@ -127,8 +127,8 @@ class TenantPeople {
         return person;
     }
 
-    private void record(Manager by, String action, String username, String tenantId, Role role) {
+    private void record(Manager by, String action, String username, String what, Role role) {
         adminLog.record(new Admin(by.address()), action, username,
-                "by " + by.principal().clientId() + ": " + tenantId + "=" + role.wireName());
+                "by " + by.principal().clientId() + ": " + what + "=" + role.wireName());
     }
 }

@@ -189,6 +189,14 @@ class SingleSignOnTest extends HttpTestBase {
 
         assertThat(landed.url().getQuery()).isEqualTo("sso-error=no-username");
         assertThat(browser.get("/v1/me").status()).isEqualTo(401);
+
+        // no username claim at all: the same answer, not an error page
+        String without = providerPerson(Map.of("callvault_grants", List.of(tenantA + ":listener")));
+        Browser another = new Browser(port);
+        Browser.Visit refused = signInWithProvider(another, without);
+        assertThat(refused.response().status()).isEqualTo(200);
+        assertThat(refused.url().getQuery()).isEqualTo("sso-error=no-username");
+        assertThat(another.get("/v1/me").status()).isEqualTo(401);
     }
 
     @Test

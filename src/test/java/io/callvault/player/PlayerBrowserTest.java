@@ -325,12 +325,13 @@ class PlayerBrowserTest extends HttpTestBase {
         browser.findElement(By.id("previous")).click();
         wait.until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 25);
         assertThat(browser.findElement(By.id("previous")).isDisplayed()).isFalse();
-        String firstCell = "#results tbody tr:first-child td:first-child";
-        assertThat(browser.findElement(By.cssSelector(firstCell)).getText()).startsWith("30/11/2026"); // newest first
+        // read in one script: the page replaces the rows as it renders, so a found element can go stale
+        String firstCell = "return document.querySelector('#results tbody tr td').textContent";
+        assertThat((String) script(firstCell)).startsWith("30/11/2026"); // newest first
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("order"))).selectByValue("oldest");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-        wait.until(d -> d.findElement(By.cssSelector(firstCell)).getText().startsWith("29/11/2026, 09:00"));
+        wait.until(d -> ((String) script(firstCell)).startsWith("29/11/2026, 09:00"));
     }
 
     /** Controls a screen reader could not name: no label, no aria-label, no text. */
