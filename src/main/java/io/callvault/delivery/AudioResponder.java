@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -49,12 +51,18 @@ public class AudioResponder {
     private final AccessLog accessLog;
     private final MeterRegistry meters;
     private final DeliveryProperties delivery;
+    /** Registered once: a registry lookup per response showed in the range profile. */
+    private final Map<AccessEvent.Via, Counter> bytesServed = new EnumMap<>(AccessEvent.Via.class);
 
     public AudioResponder(BlobStores stores, AccessLog accessLog, MeterRegistry meters, DeliveryProperties delivery) {
         this.delivery = delivery;
         this.stores = stores;
         this.accessLog = accessLog;
         this.meters = meters;
+        for (AccessEvent.Via via : AccessEvent.Via.values()) {
+            bytesServed.put(via, Counter.builder("callvault.bytes.served").description("Audio bytes sent to clients, by surface")
+                    .baseUnit("bytes").tag("via", via.wireName()).register(meters));
+        }
     }
 
     public void respond(AudioBody body, boolean download, AccessEvent read, HttpServletRequest request,
@@ -116,7 +124,7 @@ public class AudioResponder {
             return;
         }
         accessLog.record(read, logStart, logEnd, length);
-        bytesServed(read.via().wireName()).increment(length);
+        bytesServed.get(read.via()).increment(length);
         write(body, start, length, request, response);
     }
 
@@ -159,7 +167,7 @@ public class AudioResponder {
         response.setContentType(document.contentType());
         response.setContentLengthLong(enclosed.length());
         accessLog.record(read, null, null, audio.length());
-        bytesServed(read.via().wireName()).increment(audio.length());
+        bytesServed.get(read.via()).increment(audio.length());
         write(enclosed, 0, enclosed.length(), request, response);
     }
 
@@ -273,10 +281,5 @@ public class AudioResponder {
     private static MissingAudioException missing(String key) {
         log.error("stored audio '{}' is missing or shorter than the catalog says: run fsck", key);
         return new MissingAudioException(key);
-    }
-
-    private Counter bytesServed(String via) {
-        return Counter.builder("callvault.bytes.served").description("Audio bytes sent to clients, by surface")
-                .baseUnit("bytes").tag("via", via).register(meters);
     }
 }
