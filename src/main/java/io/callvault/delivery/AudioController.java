@@ -1,14 +1,11 @@
 package io.callvault.delivery;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
-import io.callvault.catalog.RecordingState;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.PlaybackKeys;
@@ -17,39 +14,30 @@ import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
 import io.callvault.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Native API: a recording's audio (by API key or by a signed URL), and signing such URLs for browsers. */
+/** Native API: signing playback URLs of a recording's audio for browsers (the audio itself: {@link NativeAudio}). */
 @RestController
 @RequestMapping("/v1/tenants/{tenantId}/recordings/{recordingId}")
 class AudioController {
 
     private final Catalog catalog;
     private final PlaybackSignatures signatures;
-    private final RecordingAudio audio;
-    private final AudioResponder responder;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    AudioController(Catalog catalog, PlaybackSignatures signatures, RecordingAudio audio, AudioResponder responder,
-            PublicUrl publicUrl, Clock clock) {
+    AudioController(Catalog catalog, PlaybackSignatures signatures, PublicUrl publicUrl, Clock clock) {
         this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.signatures = signatures;
-        this.audio = audio;
-        this.responder = responder;
         this.clock = clock;
     }
 
@@ -57,26 +45,6 @@ class AudioController {
     }
 
     record PlaybackUrl(String url, Instant expiresAt) {
-    }
-
-    @RequestMapping(path = "/audio", method = {RequestMethod.GET, RequestMethod.HEAD})
-    void audio(@Permitted(value = Scope.READ, signedUrl = true) ClientPrincipal principal,
-            @PathVariable String tenantId,
-            @PathVariable String recordingId, @RequestParam(required = false) String download,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean signed = request.getParameter("sig") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
-        boolean attachment = DownloadFlag.parse(download);
-        Recording recording = catalog.recording(tenantId, recordingId);
-        if (recording.state() == RecordingState.Recording) {
-            throw ApiException.conflict("recording '" + recordingId + "' is being recorded: its audio is served once"
-                    + " it ends; listen to it live at /v1/tenants/" + tenantId + "/calls/" + recording.callId() + "/live");
-        }
-        if (!recording.hasAudio()) {
-            throw ApiException.notFound("recording '" + recordingId + "' has no audio: the recorder failed to capture it");
-        }
-        AccessEvent read = new AccessEvent(principal.clientId(), tenantId, recording.callId(), recording.id(),
-                AccessEvent.Kind.read(attachment), signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE, request.getRemoteAddr());
-        responder.respond(audio.of(recording), attachment, read, request, response);
     }
 
     @PostMapping("/playback-url")

@@ -70,6 +70,7 @@ public class AudioResponder {
         verifyStored(body);
         long size = body.length();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader("X-Content-Type-Options", "nosniff"); // audio is never to be sniffed into a page
         response.setContentType(body.contentType());
         String disposition = ContentDisposition.builder(download ? "attachment" : "inline").filename(body.filename())
                 .build().toString();

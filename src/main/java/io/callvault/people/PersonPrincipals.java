@@ -1,6 +1,5 @@
 package io.callvault.people;
 
-import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,11 +40,11 @@ class PersonPrincipals implements SessionPrincipals {
 
     /** The person signed in with the request's session; a session of a person since deleted is ended. */
     Optional<Person> signedIn(HttpServletRequest request) {
-        Principal principal = request.getUserPrincipal();
-        if (principal == null) {
+        Optional<String> username = SignedInPeople.username(request);
+        if (username.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Person> person = people.find(principal.getName());
+        Optional<Person> person = people.find(username.get());
         if (person.isEmpty()) {
             HttpSession session = request.getSession(false);
             if (session != null) {

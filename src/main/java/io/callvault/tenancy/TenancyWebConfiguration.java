@@ -1,9 +1,6 @@
 package io.callvault.tenancy;
 
 import java.util.List;
-import java.util.Optional;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -13,15 +10,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class TenancyWebConfiguration implements WebMvcConfigurer {
 
     private final Authenticator authenticator;
-    private final SessionPrincipals sessions;
+    private final Permissions permissions;
 
-    TenancyWebConfiguration(Authenticator authenticator, ObjectProvider<SessionPrincipals> sessions) {
+    TenancyWebConfiguration(Authenticator authenticator, Permissions permissions) {
         this.authenticator = authenticator;
-        this.sessions = sessions.getIfAvailable(() -> (request, tenantId) -> Optional.empty());
+        this.permissions = permissions;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new ClientPrincipalResolver(authenticator, sessions));
+        resolvers.add(new ClientPrincipalResolver(authenticator, permissions));
     }
 }

@@ -1,12 +1,8 @@
 package io.callvault.web;
 
-import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.apache.tomcat.util.http.InvalidParameterException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +16,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every failure that reaches Spring MVC, on any path: the core's {@link ApiException}s and Spring's own (unknown
@@ -31,52 +26,26 @@ import org.springframework.web.util.DisconnectedClientHelper;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    /** A client that went away mid-request is a normal event: one DEBUG line, no stack trace. */
-    private static final DisconnectedClientHelper DISCONNECTED = new DisconnectedClientHelper(ApiErrors.class.getName());
-
     private final ErrorModels models;
 
     ApiErrors(ErrorModels models) {
         this.models = models;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
-        if (e.status().is5xxServerError()) {
-            log.error("{} {} failed: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(),
-                    e.getClass().getSimpleName());
-        }
-        return models.answer(request, e.failure());
-    }
-
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> badQuery(InvalidParameterException e, HttpServletRequest request) {
-        return models.answer(request, Failure.of(400, "the query string is not validly encoded UTF-8"));
-    }
-
+    /** The core's exceptions and anything unexpected ({@link CoreFailures}); none when the client went away. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        Failure body = bodyFailure(e);
-        if (body != null) {
-            return models.answer(request, body);
-        }
-        if (DISCONNECTED.checkAndLogClientDisconnectedException(e) || isClientAbort(e)) {
-            return null; // nobody is listening for an answer
-        }
-        log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
-        return models.answer(request, Failure.of(500, "internal error"));
+    ResponseEntity<Object> failed(Exception e, HttpServletRequest request) {
+        return CoreFailures.of(e, request).map(failure -> models.answer(request, failure)).orElse(null);
     }
 
-    /** Says what was wrong with the JSON in the client's terms, never the server's class names. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        Failure body = bodyFailure(e);
+        Failure body = CoreFailures.bodyFailure(e);
         if (body != null) {
             return models.answer(servlet(request), body);
         }
-        if (isClientAbort(e)) {
+        if (CoreFailures.isClientAbort(e)) {
             return null;
         }
         return models.answer(servlet(request), Failure.of(400, JsonErrors.describe(e)));
@@ -93,29 +62,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         merged.addAll(headers); // Allow on 405, Accept on 415
         merged.addAll(answer.getHeaders());
         return ResponseEntity.status(answer.getStatusCode()).headers(merged).body(answer.getBody());
-    }
-
-    /** A body refused while it was read ({@link BodySizeLimit}): 413 or 408, wherever the read happened. */
-    private static Failure bodyFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return Failure.of(413, t.getMessage());
-            }
-            if (t instanceof BodyTooSlowException) {
-                return Failure.of(408, t.getMessage());
-            }
-        }
-        return null;
-    }
-
-    private static boolean isClientAbort(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")
-                    || (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Connection reset"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is refused before it is read; a chunked one is cut off where it passes the limit.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 6) // before the audio endpoints (delivery.AudioEndpoints), which answer ahead of MVC
 class BodySizeLimit extends OncePerRequestFilter {
 
     static final long DEFAULT_LIMIT = 1024 * 1024;

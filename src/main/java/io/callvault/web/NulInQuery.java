@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or store text that holds one. JSON bodies are checked as they are read ({@link StrictJson}).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5) // before the audio endpoints (delivery.AudioEndpoints), which answer ahead of MVC
 class NulInQuery extends OncePerRequestFilter {
 
     private final ErrorModels errors;

@@ -56,6 +56,7 @@ class AudioDeliveryHttpTest extends HttpTestBase {
         assertThat(r.header("Content-Type")).hasValue("audio/wav");
         assertThat(r.header("Content-Length")).hasValue(String.valueOf(audio.length));
         assertThat(r.header("Accept-Ranges")).hasValue("bytes");
+        assertThat(r.header("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.header("ETag")).hasValue(etag);
         assertThat(r.header("Last-Modified")).isPresent();
         assertThat(r.header("Content-Disposition")).hasValue("inline; filename=\"" + id + ".wav\"");

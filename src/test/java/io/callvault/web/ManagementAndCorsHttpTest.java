@@ -55,4 +55,25 @@ class ManagementAndCorsHttpTest extends HttpTestBase {
         assertThat(api.get(calls, "Authorization", client.bearer(), "Origin", "https://evil.example").status())
                 .isEqualTo(403);
     }
+
+    /** The audio endpoints answer ahead of Spring MVC: the same CORS rules hold for them (a CRM's page playing audio). */
+    @Test
+    void theConfiguredOriginMayFetchAudio() {
+        String tenant = api.tenant("cors-audio");
+        Api.Credentials client = api.readWriteClient(tenant);
+        String id = api.upload(client, tenant, "c1", 1, io.callvault.support.TestAudio.pcm16(8000, 1, 800)).get("id").asString();
+        String audio = "/v1/tenants/" + tenant + "/recordings/" + id + "/audio";
+        Api.Response preflight = api.send("OPTIONS", audio, null, "Origin", CRM_ORIGIN,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization,range");
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).hasValue(CRM_ORIGIN);
+        assertThat(preflight.header("Access-Control-Allow-Headers").orElseThrow().toLowerCase()).contains("range");
+        Api.Response range = api.get(audio, "Authorization", client.bearer(), "Origin", CRM_ORIGIN, "Range", "bytes=0-9");
+        assertThat(range.status()).isEqualTo(206);
+        assertThat(range.header("Access-Control-Allow-Origin")).hasValue(CRM_ORIGIN);
+        assertThat(range.header("Access-Control-Expose-Headers").orElseThrow()).contains("Content-Range");
+        Api.Response foreign = api.get(audio, "Authorization", client.bearer(), "Origin", "https://evil.example");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isEmpty();
+    }
 }

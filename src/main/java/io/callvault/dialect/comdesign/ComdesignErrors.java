@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * What only the Comdesign controller's own failures mean in its model: its error codes, and the shared core's
- * client errors (a bad cursor, times out of order), which name nothing valid. Everything else is answered by the
+ * What only the Comdesign dialect's own failures mean in its model: its error codes, and the shared core's
+ * client errors (a bad cursor, times out of order), which name nothing valid. Its controller's failures come here;
+ * its audio endpoint ({@link ComdesignAudio}) asks {@link #failureOf} directly. Everything else is answered by the
  * shared handler through {@link ComdesignErrorModel}.
  */
 @RestControllerAdvice(assignableTypes = ComdesignController.class)
@@ -24,17 +25,23 @@ class ComdesignErrors {
         this.model = model;
     }
 
-    @ExceptionHandler(ComdesignException.class)
-    ResponseEntity<Object> comdesign(ComdesignException e) {
-        return model.answer(new Failure(400, e.error().name(), e.getMessage(), e.retryAfter()));
+    @ExceptionHandler({ComdesignException.class, ApiException.class})
+    ResponseEntity<Object> own(Exception e) {
+        return model.answer(failureOf(e));
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> core(ApiException e) {
-        int status = e.status().value();
-        if (status == 401 || status == 429 || status >= 500) {
-            return model.answer(e.failure());
+    /** @return the failure in this dialect's terms, or null where the shared meaning holds */
+    static Failure failureOf(Exception e) {
+        if (e instanceof ComdesignException comdesign) {
+            return new Failure(400, comdesign.error().name(), comdesign.getMessage(), comdesign.retryAfter());
         }
-        return comdesign(new ComdesignException(ComdesignError.INVALID_PARAMETER, e.getMessage()));
+        if (e instanceof ApiException api) {
+            int status = api.status().value();
+            if (status == 401 || status == 429 || status >= 500) {
+                return api.failure();
+            }
+            return failureOf(new ComdesignException(ComdesignError.INVALID_PARAMETER, api.getMessage()));
+        }
+        return null;
     }
 }

@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * What only the Wellcloud controller's own failures mean in its model: its vendor codes, a missing Authorization
- * header as 403 (contract 3.0), audio the store lost as 448. Everything else is answered by the shared handler
- * through {@link WellcloudErrorModel}.
+ * What only the Wellcloud dialect's own failures mean in its model: its vendor codes, a missing Authorization
+ * header as 403 (contract 3.0), audio the store lost as 448. Its controller's failures come here; its audio
+ * endpoints ({@link WellcloudAudio}) ask {@link #failureOf} directly. Everything else is answered by the shared
+ * handler through {@link WellcloudErrorModel}.
  */
 @RestControllerAdvice(assignableTypes = WellcloudController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,19 +26,24 @@ class WellcloudErrors {
         this.model = model;
     }
 
-    @ExceptionHandler(WellcloudException.class)
-    ResponseEntity<Object> wellcloud(WellcloudException e) {
-        return model.answer(Failure.of(e.status(), e.getMessage()));
+    @ExceptionHandler({WellcloudException.class, AuthenticationException.class, MissingAudioException.class})
+    ResponseEntity<Object> own(Exception e) {
+        return model.answer(failureOf(e));
     }
 
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Object> authentication(AuthenticationException e) {
-        return model.answer(Failure.of(e.reason() == AuthenticationException.Reason.MISSING ? 403 : 401, e.getMessage()));
-    }
-
-    /** The catalog lists audio the store no longer holds: to the client, the recording file does not exist. */
-    @ExceptionHandler(MissingAudioException.class)
-    ResponseEntity<Object> missingAudio(MissingAudioException e) {
-        return model.answer(Failure.of(WellcloudException.NO_RECORDING_FILE, "录音文件不存在"));
+    /** @return the failure in this dialect's terms, or null where the shared meaning holds */
+    static Failure failureOf(Exception e) {
+        if (e instanceof WellcloudException wellcloud) {
+            return Failure.of(wellcloud.status(), wellcloud.getMessage());
+        }
+        if (e instanceof AuthenticationException authentication) {
+            return Failure.of(authentication.reason() == AuthenticationException.Reason.MISSING ? 403 : 401,
+                    authentication.getMessage());
+        }
+        if (e instanceof MissingAudioException) {
+            // the catalog lists audio the store no longer holds: to the client, the recording file does not exist
+            return Failure.of(WellcloudException.NO_RECORDING_FILE, "录音文件不存在");
+        }
+        return null;
     }
 }
