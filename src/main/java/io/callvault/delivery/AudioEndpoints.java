@@ -1,8 +1,10 @@
 package io.callvault.delivery;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,11 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Serves every {@link AudioEndpoint} ahead of Spring MVC and the filters behind this one (Spring Security's among
@@ -38,6 +37,8 @@ class AudioEndpoints extends HttpFilter {
     /** After the observation, NUL, body-size and CORS filters; before Spring MVC's own and Spring Security's. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    private static final boolean[] PLAIN = plainCharacters();
+
     private final List<Route> routes;
     private final ErrorModels errors;
 
@@ -52,9 +53,9 @@ class AudioEndpoints extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Route route : routes) {
             if (path.startsWith(route.prefix()) && isPlain(path)) {
-                PathPattern.PathMatchInfo match = route.pattern().matchAndExtract(PathContainer.parsePath(path));
-                if (match != null) {
-                    serve(route, match, request, response);
+                Map<String, String> variables = route.template().match(path);
+                if (variables != null) {
+                    serve(route, variables, request, response);
                     return;
                 }
             }
@@ -62,7 +63,7 @@ class AudioEndpoints extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private void serve(Route route, PathPattern.PathMatchInfo match, HttpServletRequest request,
+    private void serve(Route route, Map<String, String> variables, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observation -> observation.setPathPattern(route.endpoint().path()));
@@ -75,7 +76,7 @@ class AudioEndpoints extends HttpFilter {
             return;
         }
         try {
-            route.endpoint().serve(request, response, match.getUriVariables());
+            route.endpoint().serve(request, response, variables);
         } catch (Exception e) {
             Failure failure = route.endpoint().failureOf(e);
             if (failure == null) {
@@ -115,17 +116,84 @@ class AudioEndpoints extends HttpFilter {
     }
 
     private static boolean isPlain(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/@:+,=".indexOf(c) >= 0;
+        return c < 128 && PLAIN[c];
     }
 
-    private record Route(AudioEndpoint endpoint, String prefix, PathPattern pattern, String allow) {
+    private static boolean[] plainCharacters() {
+        boolean[] plain = new boolean[128];
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/@:+,=".toCharArray()) {
+            plain[c] = true;
+        }
+        return plain;
+    }
+
+    private record Route(AudioEndpoint endpoint, String prefix, PathTemplate template, String allow) {
 
         static Route of(AudioEndpoint endpoint) {
             String path = endpoint.path();
             Set<String> allow = new TreeSet<>(endpoint.methods());
             allow.add("OPTIONS");
-            return new Route(endpoint, path.substring(0, path.indexOf('{')), PathPatternParser.defaultInstance.parse(path),
-                    String.join(", ", allow));
+            return new Route(endpoint, path.substring(0, path.indexOf('{')), PathTemplate.parse(path), String.join(", ", allow));
+        }
+    }
+
+    /**
+     * A path template of literal steps and {@code {variables}}, matched against a plain path ({@link #isPlain}),
+     * whose only escapes are of an id's own characters. Spring's PathPattern first parses each path into a container:
+     * about 4% of the request threads' samples in the ranges' profile.
+     *
+     * @param names each step's variable name, or null where the step is literal
+     */
+    record PathTemplate(String[] steps, String[] names) {
+
+        static PathTemplate parse(String template) {
+            String[] steps = template.substring(1).split("/");
+            String[] names = new String[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                if (steps[i].startsWith("{") && steps[i].endsWith("}")) {
+                    names[i] = steps[i].substring(1, steps[i].length() - 1);
+                }
+            }
+            return new PathTemplate(steps, names);
+        }
+
+        /** @return the variables, decoded, or null when the path is not this template's */
+        Map<String, String> match(String path) {
+            Map<String, String> variables = new HashMap<>(4);
+            int start = 1;
+            for (int i = 0; i < steps.length; i++) {
+                int end = path.indexOf('/', start);
+                boolean last = i == steps.length - 1;
+                if (end < 0) {
+                    end = path.length();
+                }
+                if (last != (end == path.length()) || end == start) {
+                    return null;
+                }
+                if (names[i] != null) {
+                    variables.put(names[i], decode(path.substring(start, end)));
+                } else if (end - start != steps[i].length() || !path.startsWith(steps[i], start)) {
+                    return null;
+                }
+                start = end + 1;
+            }
+            return variables;
+        }
+
+        private static String decode(String step) {
+            if (step.indexOf('%') < 0) {
+                return step;
+            }
+            StringBuilder decoded = new StringBuilder(step.length());
+            for (int i = 0; i < step.length(); i++) {
+                char c = step.charAt(i);
+                if (c == '%') {
+                    c = (char) HexFormat.fromHexDigits(step, i + 1, i + 3);
+                    i += 2;
+                }
+                decoded.append(c);
+            }
+            return decoded.toString();
         }
     }
 }

@@ -4,13 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A NUL character in a query parameter (%00) is refused with 400: no client means one, and PostgreSQL cannot compare
@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5) // before the audio endpoints (delivery.AudioEndpoints), which answer ahead of MVC
-class NulInQuery extends OncePerRequestFilter {
+class NulInQuery extends HttpFilter {
 
     private final ErrorModels errors;
 
@@ -27,7 +27,7 @@ class NulInQuery extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (query != null && query.contains("%00")) {

@@ -25,4 +25,19 @@ class AudioEndpointsTest {
         assertThat(AudioEndpoints.isPlain("/v1/tenants/t/recordings/a..b/audio")).isTrue();
         assertThat(AudioEndpoints.isPlain("/v1/tenants/t/recordings/r\\x/audio")).isFalse();
     }
+
+    @Test
+    void matchesATemplateStepByStepAndDecodesVariables() {
+        AudioEndpoints.PathTemplate template = AudioEndpoints.PathTemplate.parse("/v1/tenants/{tenantId}/recordings/{recordingId}/audio");
+        assertThat(template.match("/v1/tenants/t1/recordings/r-1/audio")).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("tenantId", "t1", "recordingId", "r-1"));
+        assertThat(template.match("/v1/tenants/t1/recordings/sip%3A1%40x/audio")).containsEntry("recordingId", "sip:1@x");
+        assertThat(template.match("/v1/tenants/t1/recordings/r-1/audio/")).isNull();
+        assertThat(template.match("/v1/tenants/t1/recordings/r-1/audiox")).isNull();
+        assertThat(template.match("/v1/tenants/t1/recordings/r-1")).isNull();
+        assertThat(template.match("/v1/tenants//recordings/r-1/audio")).isNull();
+        assertThat(template.match("/v1/tenants/t1/recording/r-1/audio")).isNull();
+        assertThat(template.match("/v1/tenants/t1/recordings/r-1/audio/more")).isNull();
+        assertThat(template.match("/v1/tenants/t1/x/recordings/r-1/audio")).isNull();
+    }
 }
