@@ -8,8 +8,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -27,9 +28,8 @@ class Cors {
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(@Value("${callvault.cors.allowed-origins:}") String allowed) {
         List<String> origins = Arrays.stream(allowed.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        CorsConfiguration cors = new CorsConfiguration();
         if (!origins.isEmpty()) {
-            CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(origins);
             cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
             cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Range", "If-Range", "If-None-Match",
@@ -38,8 +38,10 @@ class Cors {
                     "ETag", "Last-Modified", "Retry-After", "WWW-Authenticate"));
             cors.setAllowCredentials(false);
             cors.setMaxAge(3600L);
-            source.registerCorsConfiguration("/**", cors);
         }
+        // a WebSocket handshake is no CORS request (browsers send no preflight for it): each live endpoint checks
+        // the Origin itself, and a platform's Origin must not be refused here
+        CorsConfigurationSource source = request -> "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE)) ? null : cors;
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
         registration.setOrder(ORDER);
         registration.setEnabled(!origins.isEmpty()); // without origins, a request with an Origin passes as before
