@@ -52,15 +52,23 @@ class AudioEndpoints extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Route route : routes) {
-            if (path.startsWith(route.prefix()) && isPlain(path)) {
-                Map<String, String> variables = route.template().match(path);
-                if (variables != null) {
-                    serve(route, variables, request, response);
-                    return;
-                }
+            Map<String, String> variables = route.match(path);
+            if (variables != null) {
+                serve(route, variables, request, response);
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a request to this path is answered here (not in Spring MVC). */
+    boolean serves(String path) {
+        for (Route route : routes) {
+            if (route.match(path) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void serve(Route route, Map<String, String> variables, HttpServletRequest request,
@@ -134,6 +142,10 @@ class AudioEndpoints extends HttpFilter {
             Set<String> allow = new TreeSet<>(endpoint.methods());
             allow.add("OPTIONS");
             return new Route(endpoint, path.substring(0, path.indexOf('{')), PathTemplate.parse(path), String.join(", ", allow));
+        }
+
+        Map<String, String> match(String path) {
+            return path.startsWith(prefix) && isPlain(path) ? template.match(path) : null;
         }
     }
 

@@ -22,6 +22,8 @@ class AudioObservationsHttpTest extends HttpTestBase {
         String id = api.upload(client, tenant, "c1", 1, TestAudio.pcm16(8000, 1, 800)).get("id").asString();
         assertThat(api.get("/v1/tenants/" + tenant + "/recordings/" + id + "/audio", "Authorization", client.bearer())
                 .status()).isEqualTo(200);
+        assertThat(api.get("/api/operation/tenant/recording/" + id + "/stream2", "Authorization", client.apiKey())
+                .status()).isEqualTo(200);
         assertThat(api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", client.bearer()).status()).isEqualTo(200);
         JsonNode uris = api.get("/actuator/metrics/http.server.requests", "Authorization", "Bearer " + METRICS_TOKEN)
                 .json().get("availableTags");
@@ -32,6 +34,7 @@ class AudioObservationsHttpTest extends HttpTestBase {
             }
         });
         assertThat(timed).contains("/v1/tenants/{tenantId}/calls/{callId}")
-                .doesNotContain("/v1/tenants/{tenantId}/recordings/{recordingId}/audio");
+                .doesNotContain("/v1/tenants/{tenantId}/recordings/{recordingId}/audio")
+                .doesNotContain("/api/operation/tenant/recording/{audioId}/stream2");
     }
 }
