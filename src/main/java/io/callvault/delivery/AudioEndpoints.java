@@ -27,8 +27,9 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * Serves every {@link AudioEndpoint} ahead of Spring MVC and the filters behind this one (Spring Security's among
  * them: an audio request carries an API credential, a signed URL or a person's session, each checked by
  * {@code tenancy.Permissions}). Failures are answered in the surface's own model, as MVC's handlers answer them.
- * Only plain paths are taken: one with an encoded character, a path parameter ({@code ;}), an empty or dot step goes
- * on down the chain, where Spring Security's firewall refuses what it must, and MVC answers the rest (404).
+ * Only plain paths are taken: one with an encoded character other than an id's own, a path parameter ({@code ;}), an
+ * empty or dot step goes on down the chain, where Spring Security's firewall refuses what it must, and MVC answers
+ * the rest (404).
  */
 @Component
 @Order(AudioEndpoints.ORDER)
