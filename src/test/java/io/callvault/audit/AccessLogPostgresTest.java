@@ -1,0 +1,56 @@
+package io.callvault.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.callvault.support.TestDatabase;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** What only PostgreSQL does with the access log (run by the PostgreSQL execution of the tests, skipped by the others). */
+class AccessLogPostgresTest {
+
+    /** On PostgreSQL rows go in by COPY: every value, null or not, quoted or numeric, comes back as it was recorded. */
+    @Test
+    void postgresTakesEveryValueAsRecorded() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "PostgreSQL run only");
+        String schema = "al_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = TestDatabase.PG_URL;
+        DriverManagerDataSource db = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema="
+                + schema, TestDatabase.PG_USER, "");
+        Flyway.configure().dataSource(db).schemas(schema).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        try {
+            Instant now = Instant.parse("2026-12-05T01:02:03.456789Z");
+            AccessLog log = new AccessLog(jdbc, Clock.fixed(now, ZoneOffset.UTC), Duration.ofMillis(50));
+            log.record(new AccessEvent("user:o\"brien,x", "t", "sip:1@pbx", "rec-1", AccessEvent.Kind.PLAY,
+                    AccessEvent.Via.SIGNED_URL, "::1"), 0L, 65535L, 65536);
+            log.record(new AccessEvent("c2", "t", "call-2", null, AccessEvent.Kind.DOWNLOAD, AccessEvent.Via.WELLCLOUD,
+                    "203.0.113.9"), null, null, 960044);
+            log.close();
+            List<Map<String, Object>> rows = jdbc.queryForList("select * from access_log order by id");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0)).containsEntry("client_id", "user:o\"brien,x").containsEntry("call_id", "sip:1@pbx")
+                    .containsEntry("recording_id", "rec-1").containsEntry("kind", "play").containsEntry("via", "signed-url")
+                    .containsEntry("range_start", 0L).containsEntry("range_end", 65535L).containsEntry("bytes", 65536L)
+                    .containsEntry("remote_addr", "::1").containsEntry("reason", null);
+            assertThat(((Timestamp) rows.get(0).get("read_at")).toInstant()).isEqualTo(now);
+            assertThat(rows.get(1)).containsEntry("recording_id", null).containsEntry("range_start", null)
+                    .containsEntry("range_end", null).containsEntry("bytes", 960044L).containsEntry("kind", "download");
+        } finally {
+            jdbc.execute("drop schema " + schema + " cascade");
+        }
+    }
+}
