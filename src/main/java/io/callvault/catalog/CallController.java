@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 import io.callvault.web.Instants;
 
@@ -58,9 +59,9 @@ class CallController {
             @PathVariable String tenantId, @PathVariable String callId,
             @RequestBody(required = false) CallRequest request) {
         CallDetails details = request == null ? CallDetails.none() : request.details();
-        boolean created = catalog.upsertCall(tenantId, callId, details);
+        boolean created = catalog.upsertCall(TenantId.of(tenantId), CallId.of(callId), details);
         // a recorder that may not read gets a receipt, not what other clients stored on the call
-        Object answer = principal.scopes().contains(Scope.READ) ? CallView.of(catalog.call(tenantId, callId))
+        Object answer = principal.scopes().contains(Scope.READ) ? CallView.of(catalog.call(TenantId.of(tenantId), CallId.of(callId)))
                 : new CallReceipt(tenantId, callId, created);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
     }
@@ -72,7 +73,7 @@ class CallController {
     @GetMapping("/calls/{callId}")
     CallView call(@Permitted(Scope.READ) ClientPrincipal principal,
             @PathVariable String tenantId, @PathVariable String callId) {
-        return CallView.of(catalog.call(tenantId, callId));
+        return CallView.of(catalog.call(TenantId.of(tenantId), CallId.of(callId)));
     }
 
     /** The filters the call search takes; any other query parameter is a mistake the client should hear of. */
@@ -158,14 +159,14 @@ class CallController {
     @GetMapping("/recordings/{recordingId}")
     RecordingView recording(@Permitted(Scope.READ) ClientPrincipal principal,
             @PathVariable String tenantId, @PathVariable String recordingId) {
-        return RecordingView.of(catalog.recording(tenantId, recordingId));
+        return RecordingView.of(catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId)));
     }
 
     @GetMapping("/recordings/{recordingId}/transcript")
     TranscriptView transcript(@Permitted(Scope.READ) ClientPrincipal principal,
             @PathVariable String tenantId, @PathVariable String recordingId) {
-        Recording recording = catalog.recording(tenantId, recordingId);
-        return catalog.transcriptOf(tenantId, recording.callId(), recording.recordId())
+        Recording recording = catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId));
+        return catalog.transcriptOf(TenantId.of(tenantId), CallId.of(recording.callId()), recording.recordId())
                 .map(segment -> TranscriptView.of(recording, segment))
                 .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' has no transcript"));
     }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import io.callvault.cluster.Invalidations;
 import io.callvault.cluster.SharedCache;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -56,45 +57,45 @@ public class Catalog {
     }
 
     /** Creates or updates the call; true when it was created. */
-    public boolean upsertCall(String tenantId, String callId, CallDetails details) {
-        CallId.FORMAT.require(callId);
+    public boolean upsertCall(TenantId tenantId, CallId callId, CallDetails details) {
+        callId.require();
         if (details.connectTime() != null && details.disconnectTime() != null
                 && details.disconnectTime().isBefore(details.connectTime())) {
             throw ApiException.badRequest("disconnectTime is before connectTime");
         }
-        return calls.upsert(tenantId, callId, details, clock.instant());
+        return calls.upsert(tenantId.value(), callId.value(), details, clock.instant());
     }
 
-    public Optional<Call> findCall(String tenantId, String callId) {
-        return CallId.FORMAT.isValid(callId) ? calls.find(tenantId, callId) : Optional.empty();
+    public Optional<Call> findCall(TenantId tenantId, CallId callId) {
+        return callId.isWellFormed() ? calls.find(tenantId.value(), callId.value()) : Optional.empty();
     }
 
-    public CallWithRecordings call(String tenantId, String callId) {
+    public CallWithRecordings call(TenantId tenantId, CallId callId) {
         Call call = findCall(tenantId, callId).orElseThrow(() -> ApiException.notFound("call '" + callId + "' not found"));
-        return new CallWithRecordings(call, recordings.findByCall(tenantId, callId));
+        return new CallWithRecordings(call, recordings.findByCall(tenantId.value(), callId.value()));
     }
 
     /** The call's segments in recordId order (empty for an unknown call). */
-    public List<Recording> recordingsOf(String tenantId, String callId) {
-        return CallId.FORMAT.isValid(callId) ? recordings.findByCall(tenantId, callId) : List.of();
+    public List<Recording> recordingsOf(TenantId tenantId, CallId callId) {
+        return callId.isWellFormed() ? recordings.findByCall(tenantId.value(), callId.value()) : List.of();
     }
 
-    public Optional<Recording> findRecording(String tenantId, String recordingId) {
-        if (recordingId == null || recordingId.length() > 64) {
+    public Optional<Recording> findRecording(TenantId tenantId, RecordingId recordingId) {
+        if (!recordingId.isWellFormed()) {
             return Optional.empty();
         }
-        return recordingCache.get(recordingId, id -> recordings.find(tenantId, id),
+        return recordingCache.get(recordingId.value(), id -> recordings.find(tenantId.value(), id),
                         recording -> recording.state() != RecordingState.Recording)
-                .filter(recording -> recording.tenantId().equals(tenantId));
+                .filter(recording -> recording.tenantId().equals(tenantId.value()));
     }
 
-    public Recording recording(String tenantId, String recordingId) {
+    public Recording recording(TenantId tenantId, RecordingId recordingId) {
         return findRecording(tenantId, recordingId)
                 .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' not found"));
     }
 
-    public Optional<Recording> segment(String tenantId, String callId, int recordId) {
-        return recordings.findSegment(tenantId, callId, recordId);
+    public Optional<Recording> segment(TenantId tenantId, CallId callId, int recordId) {
+        return recordings.findSegment(tenantId.value(), callId.value(), recordId);
     }
 
     public CallPage search(CallQuery query) {
@@ -119,12 +120,12 @@ public class Catalog {
         transcripts.replace(transcript, clock.instant());
     }
 
-    public Optional<Transcript> transcript(String tenantId, String callId) {
-        return CallId.FORMAT.isValid(callId) ? transcripts.find(tenantId, callId) : Optional.empty();
+    public Optional<Transcript> transcript(TenantId tenantId, CallId callId) {
+        return callId.isWellFormed() ? transcripts.find(tenantId.value(), callId.value()) : Optional.empty();
     }
 
-    public Optional<Transcript.Segment> transcriptOf(String tenantId, String callId, int recordId) {
-        return CallId.FORMAT.isValid(callId) ? transcripts.findSegment(tenantId, callId, recordId) : Optional.empty();
+    public Optional<Transcript.Segment> transcriptOf(TenantId tenantId, CallId callId, int recordId) {
+        return callId.isWellFormed() ? transcripts.findSegment(tenantId.value(), callId.value(), recordId) : Optional.empty();
     }
 
     public Instant now() {
@@ -150,8 +151,8 @@ public class Catalog {
     }
 
     /** Within a transaction: locks the call against a concurrent hold; 404 when absent, 409 under legal hold. */
-    public void lockUnheld(String tenantId, String callId) {
-        Optional<CallHold> hold = (CallId.FORMAT.isValid(callId) ? calls.lockForChange(tenantId, callId) : Optional.<Optional<CallHold>>empty())
+    public void lockUnheld(TenantId tenantId, CallId callId) {
+        Optional<CallHold> hold = (callId.isWellFormed() ? calls.lockForChange(tenantId.value(), callId.value()) : Optional.<Optional<CallHold>>empty())
                 .orElseThrow(() -> ApiException.notFound("call '" + callId + "' not found"));
         if (hold.isPresent()) {
             throw ApiException.conflict("call '" + callId + "' is under legal hold (" + hold.get().reason()
@@ -160,23 +161,23 @@ public class Catalog {
     }
 
     /** Within a transaction, after {@link #lockUnheld}: deletes the call's rows; answers where their audio lay. */
-    public List<AudioLocation> deleteCall(String tenantId, String callId) {
-        List<Recording> segments = recordings.findByCall(tenantId, callId);
+    public List<AudioLocation> deleteCall(TenantId tenantId, CallId callId) {
+        List<Recording> segments = recordings.findByCall(tenantId.value(), callId.value());
         segments.forEach(r -> invalidations.publish(Invalidations.Topic.RECORDING, r.id()));
-        transcripts.delete(tenantId, callId, null);
-        recordings.deleteByCall(tenantId, callId);
-        calls.delete(tenantId, callId);
+        transcripts.delete(tenantId.value(), callId.value(), null);
+        recordings.deleteByCall(tenantId.value(), callId.value());
+        calls.delete(tenantId.value(), callId.value());
         return segments.stream().filter(r -> r.storageKey() != null).map(Catalog::location).toList();
     }
 
     /** Within a transaction: deletes one recording's row and transcript (404 when absent, 409 under hold). */
-    public Recording deleteRecording(String tenantId, String recordingId) {
-        Recording recording = recordings.find(tenantId, recordingId)
+    public Recording deleteRecording(TenantId tenantId, RecordingId recordingId) {
+        Recording recording = recordings.find(tenantId.value(), recordingId.value())
                 .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' not found"));
-        lockUnheld(tenantId, recording.callId());
-        transcripts.delete(tenantId, recording.callId(), recording.recordId());
-        recordings.delete(recordingId);
-        invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
+        lockUnheld(tenantId, CallId.of(recording.callId()));
+        transcripts.delete(tenantId.value(), recording.callId(), recording.recordId());
+        recordings.delete(recordingId.value());
+        invalidations.publish(Invalidations.Topic.RECORDING, recordingId.value());
         return recording;
     }
 
@@ -184,35 +185,35 @@ public class Catalog {
         return new AudioLocation(r.id(), r.tenantId(), r.callId(), r.store(), r.storageKey(), r.fileSize(), r.sha256());
     }
 
-    public boolean hold(String tenantId, CallHold hold) {
-        return CallId.FORMAT.isValid(hold.callId()) && calls.hold(tenantId, hold);
+    public boolean hold(TenantId tenantId, CallHold hold) {
+        return CallId.FORMAT.isValid(hold.callId()) && calls.hold(tenantId.value(), hold);
     }
 
-    public Optional<CallHold> findHold(String tenantId, String callId) {
-        return CallId.FORMAT.isValid(callId) ? calls.findHold(tenantId, callId) : Optional.empty();
+    public Optional<CallHold> findHold(TenantId tenantId, CallId callId) {
+        return callId.isWellFormed() ? calls.findHold(tenantId.value(), callId.value()) : Optional.empty();
     }
 
-    public boolean release(String tenantId, String callId) {
-        return CallId.FORMAT.isValid(callId) && calls.release(tenantId, callId);
+    public boolean release(TenantId tenantId, CallId callId) {
+        return callId.isWellFormed() && calls.release(tenantId.value(), callId.value());
     }
 
     /** The oldest calls listed before the cutoff and not under hold: what the retention purge deletes next. */
-    public List<String> expiredUnheld(String tenantId, Instant cutoff, int limit) {
-        return calls.expiredUnheld(tenantId, cutoff, limit);
+    public List<CallId> expiredUnheld(TenantId tenantId, Instant cutoff, int limit) {
+        return calls.expiredUnheld(tenantId.value(), cutoff, limit).stream().map(CallId::of).toList();
     }
 
     /** fsck's repair: the recording's audio is gone, so it becomes a Fail recording (its row and metadata stay). */
-    public boolean markAudioMissing(String recordingId) {
-        boolean marked = recordings.markFail(recordingId);
-        invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
+    public boolean markAudioMissing(RecordingId recordingId) {
+        boolean marked = recordings.markFail(recordingId.value());
+        invalidations.publish(Invalidations.Topic.RECORDING, recordingId.value());
         return marked;
     }
 
     /** A storage migration switched the recording's audio to another store; nodes forget the old location. */
-    public boolean moveAudio(String recordingId, String from, String to) {
-        boolean moved = recordings.moveStore(recordingId, from, to);
+    public boolean moveAudio(RecordingId recordingId, String from, String to) {
+        boolean moved = recordings.moveStore(recordingId.value(), from, to);
         if (moved) {
-            invalidations.publish(Invalidations.Topic.RECORDING, recordingId);
+            invalidations.publish(Invalidations.Topic.RECORDING, recordingId.value());
         }
         return moved;
     }
@@ -228,17 +229,17 @@ public class Catalog {
     // Live capture: a live session's row is inserted as Recording (insertRecording), grows, then is finished once.
 
     /** Whether the live leg is recorded or being recorded; a leg that was Interrupted may start again. */
-    public boolean vendorRecordIdTaken(String tenantId, String callId, String vendorRecordId) {
-        return recordings.vendorRecordIdTaken(tenantId, callId, vendorRecordId);
+    public boolean vendorRecordIdTaken(TenantId tenantId, CallId callId, String vendorRecordId) {
+        return recordings.vendorRecordIdTaken(tenantId.value(), callId.value(), vendorRecordId);
     }
 
-    public int nextRecordId(String tenantId, String callId) {
-        return recordings.nextRecordId(tenantId, callId);
+    public int nextRecordId(TenantId tenantId, CallId callId) {
+        return recordings.nextRecordId(tenantId.value(), callId.value());
     }
 
     /** How far a live recording has grown (never cached, so nothing to announce). */
-    public void growLive(String recordingId, long fileSize, long durationMs) {
-        recordings.growLive(recordingId, fileSize, durationMs);
+    public void growLive(RecordingId recordingId, long fileSize, long durationMs) {
+        recordings.growLive(recordingId.value(), fileSize, durationMs);
     }
 
     /** A live recording's final row; false when it was no longer live (finished by another path first). */

@@ -6,11 +6,13 @@ import java.time.Instant;
 
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingId;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.PlaybackKeys;
 import io.callvault.tenancy.PlaybackSignatures;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 import io.callvault.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +61,7 @@ class AudioController {
         if (ttl < 1 || ttl > PlaybackKeys.LONGEST_TTL.toSeconds()) {
             throw ApiException.badRequest("ttlSeconds must be between 1 and " + PlaybackKeys.LONGEST_TTL.toSeconds());
         }
-        Recording recording = catalog.recording(tenantId, recordingId);
+        Recording recording = catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId));
         Instant expiresAt = clock.instant().plusSeconds(ttl);
         long expires = expiresAt.getEpochSecond();
         URI url = UriComponentsBuilder.fromUriString(publicUrl.base(request))

@@ -7,11 +7,13 @@ import java.util.Set;
 import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingId;
 import io.callvault.catalog.RecordingState;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permission;
 import io.callvault.tenancy.Permissions;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,7 +57,7 @@ class NativeAudio implements AudioEndpoint {
         String recordingId = path.get("recordingId");
         boolean signed = request.getParameter("sig") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
         boolean attachment = DownloadFlag.parse(request.getParameter("download"));
-        Recording recording = catalog.recording(tenantId, recordingId);
+        Recording recording = catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId));
         if (recording.state() == RecordingState.Recording) {
             throw ApiException.conflict("recording '" + recordingId + "' is being recorded: its audio is served once"
                     + " it ends; listen to it live at /v1/tenants/" + tenantId + "/calls/" + recording.callId() + "/live");

@@ -12,18 +12,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 
-import io.callvault.server.CallVaultProperties;
-import io.callvault.server.OwnerOnly;
 import io.callvault.catalog.CallDetails;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Direction;
 import io.callvault.catalog.Transcript;
 import io.callvault.ingest.RecordingIngest;
 import io.callvault.ingest.SegmentDetails;
 import io.callvault.people.PeopleAdmin;
+import io.callvault.server.CallVaultProperties;
+import io.callvault.server.OwnerOnly;
 import io.callvault.tenancy.Admin;
 import io.callvault.tenancy.PlaybackSignatures;
 import io.callvault.tenancy.TenancyAdmin;
+import io.callvault.tenancy.TenantId;
 import io.callvault.tenancy.TenantRepository;
 import io.callvault.web.ApiException;
 
@@ -86,7 +88,7 @@ class DemoData {
             admin.createTenant(DEMO, new TenancyAdmin.NewTenant(TENANT, "Demo contact centre", null, null, null));
         }
         Instant connect = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
-        catalog.upsertCall(TENANT, CALL, new CallDetails(Direction.Inbound, "+15551230001", "+15559870002", "agent-7",
+        catalog.upsertCall(TenantId.of(TENANT), CallId.of(CALL), new CallDetails(Direction.Inbound, "+15551230001", "+15559870002", "agent-7",
                 "Ada Lovelace", "Billing", "g-1", "Support", connect, connect.plusSeconds(6)));
         var first = ingest.ingest(TENANT, CALL, 1, new SegmentDetails("ext-7001", connect, connect.plusSeconds(3)),
                 new ByteArrayInputStream(DemoAudio.dtmfMulawWav("5551234")), -1).recording();

@@ -7,20 +7,21 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.callvault.server.CallVaultProperties;
 import io.callvault.audio.AudioInfo;
 import io.callvault.audio.AudioProbe;
 import io.callvault.audio.InvalidAudioException;
 import io.callvault.audio.UnsupportedAudioException;
-import io.callvault.catalog.Catalog;
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.CallId;
+import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
 import io.callvault.catalog.RecordingState;
+import io.callvault.server.CallVaultProperties;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 import io.callvault.storage.StagingArea;
 import io.callvault.storage.StorageKey;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -142,7 +143,7 @@ public class RecordingIngest {
 
     /** The stored segment when it holds exactly these bytes (sha256 null: a Fail segment); 409 when it holds others. */
     private Optional<Result> existing(String tenantId, String callId, int recordId, String sha256) {
-        return catalog.segment(tenantId, callId, recordId).map(stored -> {
+        return catalog.segment(TenantId.of(tenantId), CallId.of(callId), recordId).map(stored -> {
             boolean same = sha256 == null
                     ? stored.state() == RecordingState.Fail
                     : stored.state() == RecordingState.Success && sha256.equals(stored.sha256());
@@ -174,7 +175,7 @@ public class RecordingIngest {
     }
 
     private Result commitOneByOne(Recording recording) {
-        catalog.upsertCall(recording.tenantId(), recording.callId(), CallDetails.none());
+        catalog.upsertCall(TenantId.of(recording.tenantId()), CallId.of(recording.callId()), CallDetails.none());
         try {
             catalog.insertRecording(recording);
         } catch (DuplicateKeyException raced) {

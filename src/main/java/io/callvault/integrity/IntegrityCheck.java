@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import io.callvault.server.Sha256;
 import io.callvault.catalog.AudioLocation;
-import io.callvault.catalog.Catalog;
 import io.callvault.catalog.AudioQuery;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.RecordingId;
+import io.callvault.server.Sha256;
 import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 
@@ -83,7 +84,7 @@ public class IntegrityCheck {
                     c[missing ? 1 : 2]++;
                     // only audio the store says is not there is marked Fail: a store that did not answer may next time
                     if (missing && repair && !problem.detail().startsWith(UNREADABLE)) {
-                        catalog.markAudioMissing(row.recordingId());
+                        catalog.markAudioMissing(RecordingId.of(row.recordingId()));
                         repaired++;
                         problem = new Problem(problem.tenantId(), problem.callId(), problem.recordingId(),
                                 problem.problem(), problem.detail(), true);

@@ -22,8 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingId;
 import io.callvault.catalog.RecordingState;
 import io.callvault.server.CallVaultProperties;
 import io.callvault.server.OwnerOnly;
@@ -32,6 +34,7 @@ import io.callvault.storage.BlobStore;
 import io.callvault.storage.BlobStores;
 import io.callvault.storage.FileSync;
 import io.callvault.storage.StorageKey;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -131,7 +134,7 @@ public class LiveCapture {
             throw new LiveRefusedException("the server is shutting down");
         }
         if (start.vendorRecordId() != null
-                && catalog.vendorRecordIdTaken(start.tenantId(), start.callId(), start.vendorRecordId())) {
+                && catalog.vendorRecordIdTaken(TenantId.of(start.tenantId()), CallId.of(start.callId()), start.vendorRecordId())) {
             throw new LiveRefusedException("recordId " + start.vendorRecordId() + " of session " + start.callId()
                     + " is already recorded");
         }
@@ -162,19 +165,19 @@ public class LiveCapture {
     /** Commits the row under the call's next segment number, trying the next one when a concurrent session took it. */
     private int insertRow(UUID id, LiveStart start, Instant now) throws LiveRefusedException {
         for (int attempt = 0; ; attempt++) {
-            int recordId = catalog.nextRecordId(start.tenantId(), start.callId());
+            int recordId = catalog.nextRecordId(TenantId.of(start.tenantId()), CallId.of(start.callId()));
             Recording row = new Recording(id.toString(), start.tenantId(), start.callId(), recordId,
                     RecordingState.Recording, start.deviceId(), now, null, stores.active().name(), null,
                     start.format().headerLength(), null, start.format().info(0), now, start.vendorRecordId());
             try {
-                catalog.upsertCall(start.tenantId(), start.callId(), start.details());
+                catalog.upsertCall(TenantId.of(start.tenantId()), CallId.of(start.callId()), start.details());
                 tx.executeWithoutResult(status -> {
                     catalog.insertRecording(row);
                     liveSessions.insert(row.id(), row.tenantId(), node, start.protocol(), now);
                 });
                 return recordId;
             } catch (DuplicateKeyException raced) {
-                if (start.vendorRecordId() != null && catalog.vendorRecordIdTaken(start.tenantId(), start.callId(),
+                if (start.vendorRecordId() != null && catalog.vendorRecordIdTaken(TenantId.of(start.tenantId()), CallId.of(start.callId()),
                         start.vendorRecordId()) || attempt >= 5) {
                     throw new LiveRefusedException("recordId " + start.vendorRecordId() + " of session "
                             + start.callId() + " is already recorded");
@@ -316,7 +319,7 @@ public class LiveCapture {
             if (!grown.isEmpty()) {
                 // one commit for all sessions' rows
                 tx.executeWithoutResult(status -> grown.forEach((session, bytes) -> catalog.growLive(
-                        session.recordingId(), session.format().headerLength() + bytes,
+                        RecordingId.of(session.recordingId()), session.format().headerLength() + bytes,
                         session.format().durationMs(bytes))));
             }
         } catch (RuntimeException e) {
@@ -411,7 +414,7 @@ public class LiveCapture {
         // this node's sessions that a crash cut short: their rows, and their files here or their blobs in the store
         Map<String, Recording> live = new HashMap<>();
         for (LiveSessionRepository.Row row : liveSessions.ofNode(node)) {
-            Optional<Recording> recording = catalog.findRecording(row.tenantId(), row.recordingId())
+            Optional<Recording> recording = catalog.findRecording(TenantId.of(row.tenantId()), RecordingId.of(row.recordingId()))
                     .filter(r -> r.state() == RecordingState.Recording);
             if (recording.isPresent()) {
                 live.put(row.recordingId(), recording.get());

@@ -3,12 +3,15 @@ package io.callvault.retention;
 import java.io.IOException;
 import java.util.List;
 
-import io.callvault.audit.AccessLog;
 import io.callvault.audit.AccessEvent;
+import io.callvault.audit.AccessLog;
 import io.callvault.catalog.AudioLocation;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingId;
 import io.callvault.storage.BlobStores;
+import io.callvault.tenancy.TenantId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +46,8 @@ public class Deletions {
 
     public void deleteCall(String tenantId, String callId, Actor actor, String reason) {
         List<AudioLocation> audio = tx.execute(status -> {
-            catalog.lockUnheld(tenantId, callId);
-            return catalog.deleteCall(tenantId, callId);
+            catalog.lockUnheld(TenantId.of(tenantId), CallId.of(callId));
+            return catalog.deleteCall(TenantId.of(tenantId), CallId.of(callId));
         });
         audit.recordChange(new AccessEvent(actor.clientId(), tenantId, callId, null, AccessEvent.Kind.DELETE, actor.via(),
                 actor.remoteAddress()), reason);
@@ -54,7 +57,7 @@ public class Deletions {
     }
 
     public void deleteRecording(String tenantId, String recordingId, Actor actor, String reason) {
-        Recording deleted = tx.execute(status -> catalog.deleteRecording(tenantId, recordingId));
+        Recording deleted = tx.execute(status -> catalog.deleteRecording(TenantId.of(tenantId), RecordingId.of(recordingId)));
         audit.recordChange(new AccessEvent(actor.clientId(), tenantId, deleted.callId(), recordingId, AccessEvent.Kind.DELETE, actor.via(),
                 actor.remoteAddress()), reason);
         deleteAudio(deleted.storageKey() == null ? List.of() : List.of(Catalog.location(deleted)));

@@ -3,10 +3,12 @@ package io.callvault.retention;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.callvault.audit.AccessLog;
 import io.callvault.audit.AccessEvent;
+import io.callvault.audit.AccessLog;
 import io.callvault.catalog.CallHold;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -30,7 +32,7 @@ public class LegalHolds {
             throw ApiException.badRequest("a legal hold needs a reason (at most 1000 characters)");
         }
         CallHold hold = new CallHold(callId, reason, clock.instant(), actor.clientId());
-        if (!catalog.hold(tenantId, hold)) {
+        if (!catalog.hold(TenantId.of(tenantId), hold)) {
             throw ApiException.notFound("call '" + callId + "' not found");
         }
         audit.recordChange(new AccessEvent(actor.clientId(), tenantId, callId, null, AccessEvent.Kind.HOLD, actor.via(), actor.remoteAddress()),
@@ -39,11 +41,11 @@ public class LegalHolds {
     }
 
     public Optional<CallHold> find(String tenantId, String callId) {
-        return catalog.findHold(tenantId, callId);
+        return catalog.findHold(TenantId.of(tenantId), CallId.of(callId));
     }
 
     public void release(String tenantId, String callId, String reason, Deletions.Actor actor) {
-        if (!catalog.release(tenantId, callId)) {
+        if (!catalog.release(TenantId.of(tenantId), CallId.of(callId))) {
             throw ApiException.notFound("call '" + callId + "' is not under legal hold");
         }
         audit.recordChange(new AccessEvent(actor.clientId(), tenantId, callId, null, AccessEvent.Kind.RELEASE, actor.via(),

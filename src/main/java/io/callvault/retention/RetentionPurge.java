@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.callvault.audit.AccessEvent;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.tenancy.Tenant;
+import io.callvault.tenancy.TenantId;
 import io.callvault.tenancy.TenantRepository;
 
 import org.slf4j.Logger;
@@ -57,13 +59,13 @@ public class RetentionPurge {
             Instant cutoff = clock.instant().minus(Duration.ofDays(tenant.retentionDays()));
             String reason = "retention: older than " + tenant.retentionDays() + " days";
             while (true) {
-                List<String> expired = catalog.expiredUnheld(tenant.id(), cutoff, 500);
+                List<CallId> expired = catalog.expiredUnheld(TenantId.of(tenant.id()), cutoff, 500);
                 if (expired.isEmpty()) {
                     break;
                 }
-                for (String callId : expired) {
+                for (CallId callId : expired) {
                     try {
-                        deletions.deleteCall(tenant.id(), callId, RETENTION, reason);
+                        deletions.deleteCall(tenant.id(), callId.value(), RETENTION, reason);
                         deleted++;
                     } catch (RuntimeException e) {
                         log.warn("retention could not delete call {} of tenant {}: {}", callId, tenant.id(), e.getMessage());

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.callvault.server.Sha256;
 import io.callvault.catalog.AudioLocation;
-import io.callvault.catalog.Catalog;
 import io.callvault.catalog.AudioQuery;
+import io.callvault.catalog.Catalog;
+import io.callvault.catalog.RecordingId;
+import io.callvault.server.Sha256;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +106,7 @@ public class StorageMigration {
                 return false;
             }
             // the catalog tells every node the row moved before its old copy goes
-            boolean switched = catalog.moveAudio(row.recordingId(), row.store(), to.name());
+            boolean switched = catalog.moveAudio(RecordingId.of(row.recordingId()), row.store(), to.name());
             if (switched) {
                 from.delete(row.key());
             }

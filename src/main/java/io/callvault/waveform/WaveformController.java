@@ -4,10 +4,12 @@ import java.util.List;
 
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingId;
 import io.callvault.catalog.RecordingState;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,7 @@ class WaveformController {
     WaveformView waveform(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
             @PathVariable String recordingId, @RequestParam(required = false) String points) {
         int wanted = points(points);
-        Recording recording = catalog.recording(tenantId, recordingId);
+        Recording recording = catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId));
         if (recording.state() == RecordingState.Recording) {
             throw ApiException.conflict("recording '" + recordingId + "' is being recorded: its waveform is drawn once it ends");
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.Call;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
 import io.callvault.catalog.RecordingState;
@@ -21,6 +22,7 @@ import io.callvault.dialect.comdesign.ComdesignAnswers.AudioMetadata;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.Tenant;
+import io.callvault.tenancy.TenantId;
 import io.callvault.tenancy.TenantRepository;
 import io.callvault.web.Failure;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,7 +91,7 @@ class ComdesignAudio implements AudioEndpoint {
             throw new ComdesignException(ComdesignError.AUDIO_EXPIRED, "session " + sessionId + " ended more than "
                     + tenant.retrievalWindowDays() + " days ago");
         }
-        Recording recording = catalog.segment(tenantId, call.callId(), recordId)
+        Recording recording = catalog.segment(TenantId.of(tenantId), CallId.of(call.callId()), recordId)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no audio for recordId " + recordId));
         if (recording.state() == RecordingState.Recording) {
             throw new ComdesignException(ComdesignError.CALL_NOT_COMPLETED, "session " + sessionId + " recordId "

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.callvault.catalog.Call;
 import io.callvault.catalog.CallCursor;
 import io.callvault.catalog.CallDetails;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.CallQuery;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Transcript;
@@ -21,6 +22,7 @@ import io.callvault.dialect.comdesign.ComdesignAnswers.History;
 import io.callvault.dialect.comdesign.ComdesignAnswers.HistoryCall;
 import io.callvault.dialect.comdesign.ComdesignAnswers.RecordAnswer;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,7 +87,7 @@ class ComdesignController {
             case "disconnected" -> disconnect = disconnect == null ? clock.instant() : disconnect;
             default -> throw ComdesignRequest.invalid("status '" + status + "' is not ringing, connected or disconnected");
         }
-        catalog.upsertCall(tenantId, sessionId, new CallDetails(ComdesignCall.direction(r.optionalInt("direction")),
+        catalog.upsertCall(TenantId.of(tenantId), CallId.of(sessionId), new CallDetails(ComdesignCall.direction(r.optionalInt("direction")),
                 r.optionalText("ani"), r.optionalText("dnis"), r.optionalText("agentId"), r.optionalText("agentName"),
                 r.optionalText("skillName"), r.optionalText("groupId"), r.optionalText("groupName"), connect, disconnect));
         return Complete.INSTANCE;
@@ -131,7 +133,7 @@ class ComdesignController {
         if (description != null && description.length() > 4000) {
             throw ComdesignRequest.invalid("description is at most 4000 characters");
         }
-        catalog.upsertCall(tenantId, sessionId, new CallDetails(ComdesignCall.direction(direction), null, null, null,
+        catalog.upsertCall(TenantId.of(tenantId), CallId.of(sessionId), new CallDetails(ComdesignCall.direction(direction), null, null, null,
                 null, null, null, null, connect, disconnect));
         catalog.storeTranscript(new Transcript(tenantId, sessionId, conversation.optionalText("status"), description,
                 segments));
@@ -147,7 +149,7 @@ class ComdesignController {
         String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
         Call call = gate.call(tenantId, sessionId);
-        Transcript transcript = catalog.transcript(tenantId, sessionId)
+        Transcript transcript = catalog.transcript(TenantId.of(tenantId), CallId.of(sessionId))
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no speech-recognition results"));
         return new Conversations(Conversation.of(call, transcript));
     }
@@ -162,7 +164,7 @@ class ComdesignController {
         String sessionId = r.sessionId();
         int recordId = r.recordId();
         gate.call(tenantId, sessionId);
-        Transcript.Segment segment = catalog.transcriptOf(tenantId, sessionId, recordId)
+        Transcript.Segment segment = catalog.transcriptOf(TenantId.of(tenantId), CallId.of(sessionId), recordId)
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " has no speech-recognition results for recordId " + recordId));
         return RecordAnswer.of(tenantId, Long.parseLong(sessionId), segment);
     }

@@ -3,11 +3,13 @@ package io.callvault.dialect.comdesign;
 import java.io.IOException;
 
 import io.callvault.catalog.Call;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.tenancy.AuthenticationException;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -68,7 +70,7 @@ class ComdesignGate {
 
     /** The session's call, which must exist. */
     Call call(String tenantId, String sessionId) {
-        return catalog.findCall(tenantId, sessionId)
+        return catalog.findCall(TenantId.of(tenantId), CallId.of(sessionId))
                 .orElseThrow(() -> ComdesignRequest.invalid("session " + sessionId + " does not exist"));
     }
 }

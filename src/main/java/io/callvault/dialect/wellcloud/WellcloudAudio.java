@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.callvault.audit.AccessEvent;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
+import io.callvault.catalog.RecordingId;
 import io.callvault.delivery.AudioBody;
 import io.callvault.delivery.AudioEndpoint;
 import io.callvault.delivery.AudioResponder;
@@ -16,6 +18,7 @@ import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Permission;
 import io.callvault.tenancy.Permissions;
 import io.callvault.tenancy.Scope;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.Failure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +48,7 @@ class WellcloudAudio {
     @Bean
     AudioEndpoint wellcloudRecordingStream() {
         return new Endpoint("/api/operation/tenant/recording/{audioId}/stream2", (caller, path) -> {
-            Recording recording = catalog.findRecording(caller.tenantId(), path.get("audioId"))
+            Recording recording = catalog.findRecording(TenantId.of(caller.tenantId()), RecordingId.of(path.get("audioId")))
                     .orElseThrow(WellcloudException::noSuchRecord);
             if (!recording.hasAudio()) {
                 throw WellcloudException.noRecordingFile();
@@ -58,7 +61,7 @@ class WellcloudAudio {
     AudioEndpoint wellcloudCallStream() {
         return new Endpoint("/api/operation/tenant/calls/{callId}/recording/stream", (caller, path) -> {
             String callId = path.get("callId");
-            AudioBody body = audio.ofCall(callId, catalog.recordingsOf(caller.tenantId(), callId))
+            AudioBody body = audio.ofCall(callId, catalog.recordingsOf(TenantId.of(caller.tenantId()), CallId.of(callId)))
                     .orElseThrow(WellcloudException::noRecordingFile);
             return new Read(body, callId, null);
         });

@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import io.callvault.catalog.Call;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.Recording;
 import io.callvault.tenancy.AccessTokenAccepted;
 import io.callvault.tenancy.AccessTokens;
 import io.callvault.tenancy.ClientPrincipal;
-import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Permitted.TenantFrom;
+import io.callvault.tenancy.Permitted;
 import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.Tenant;
+import io.callvault.tenancy.TenantId;
 import io.callvault.tenancy.TenantRepository;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -54,8 +56,8 @@ class WellcloudController {
             @AccessTokenAccepted @Permitted(value = Scope.READ, tenant = TenantFrom.SOLE) ClientPrincipal principal,
             @PathVariable String callId) {
         String tenantId = principal.soleTenant().orElseThrow();
-        Call call = catalog.findCall(tenantId, callId).orElseThrow(WellcloudException::noRecordingFile);
-        List<Recording> recordings = catalog.recordingsOf(tenantId, callId);
+        Call call = catalog.findCall(TenantId.of(tenantId), CallId.of(callId)).orElseThrow(WellcloudException::noRecordingFile);
+        List<Recording> recordings = catalog.recordingsOf(TenantId.of(tenantId), CallId.of(callId));
         if (recordings.isEmpty()) {
             throw WellcloudException.noRecordingFile();
         }

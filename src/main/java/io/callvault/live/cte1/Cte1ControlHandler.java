@@ -3,9 +3,11 @@ package io.callvault.live.cte1;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.callvault.catalog.Catalog;
 import io.callvault.catalog.CallDetails;
+import io.callvault.catalog.CallId;
+import io.callvault.catalog.Catalog;
 import io.callvault.live.LiveSockets;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 
 import org.springframework.web.socket.CloseStatus;
@@ -65,7 +67,7 @@ class Cte1ControlHandler extends TextWebSocketHandler {
     }
 
     private void update(WebSocketSession connection, Cte1Message request, CallDetails details) throws Cte1Refusal {
-        catalog.upsertCall(request.tenant(connection), request.callId(), details);
+        catalog.upsertCall(TenantId.of(request.tenant(connection)), CallId.of(request.callId()), details);
     }
 
     private static Instant first(Instant a, Instant b) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.callvault.audit.AccessEvent;
+import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
 import io.callvault.catalog.RecordingState;
 import io.callvault.live.LiveCapture;
@@ -13,6 +14,7 @@ import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.SessionPrincipals;
+import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 import io.callvault.web.ErrorModels;
 
@@ -109,7 +111,7 @@ final class LiveListenHandshake implements HandshakeInterceptor {
         if (!live.isEmpty()) {
             return live.get(live.size() - 1);
         }
-        boolean elsewhere = catalog.recordingsOf(tenant, callId).stream()
+        boolean elsewhere = catalog.recordingsOf(TenantId.of(tenant), CallId.of(callId)).stream()
                 .anyMatch(r -> r.state() == RecordingState.Recording && (recording == null || r.id().equals(recording)));
         if (elsewhere) {
             throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment;"
