@@ -192,10 +192,23 @@ class Cte1LiveHttpTest extends HttpTestBase {
             assertThat(refused.get("description").asString()).contains("sessionId");
             control.text("{\"type\":\"transfer\",\"sessionId\":4242}");
             assertThat(control.nextJson().get("description").asString()).contains("unknown message type");
+            // instants are read by the parser every surface shares: offsets are taken, years outside 1900-9999 are not
+            control.text("{\"type\":\"callStart\",\"sessionId\":4343,\"connectTime\":\"2026-12-01T19:00:00+09:00\"}");
+            assertThat(control.nextText()).isEqualTo("{\"type\":\"callStart\",\"status\":\"complete\"}");
+            control.text("{\"type\":\"callEnd\",\"sessionId\":4343,\"disconnectTime\":\"0001-01-01T00:00:00Z\"}");
+            JsonNode ancient = control.nextJson();
+            assertThat(ancient.get("status").asString()).isEqualTo("error");
+            assertThat(ancient.get("description").asString()).contains("disconnectTime").contains("1900 to 9999");
+            control.text("{\"type\":\"callEnd\",\"sessionId\":4343,\"disconnectTime\":\"yesterday\"}");
+            assertThat(control.nextJson().get("description").asString()).contains("is not an ISO-8601 instant");
         }
         JsonNode call = api.get("/v1/tenants/" + tenant + "/calls/4242", "Authorization", client.bearer()).json();
         assertThat(call.get("direction").asString()).isEqualTo("Outbound");
         assertThat(Instant.parse(call.get("disconnectTime").asString())).isEqualTo(Instant.parse("2026-12-01T10:05:00Z"));
+        JsonNode offset = api.get("/v1/tenants/" + tenant + "/calls/4343", "Authorization", client.bearer()).json();
+        assertThat(Instant.parse(offset.get("connectTime").asString())).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+        JsonNode disconnect = offset.get("disconnectTime");
+        assertThat(disconnect == null || disconnect.isNull()).as("the refused callEnd changed nothing").isTrue();
     }
 
     @Test

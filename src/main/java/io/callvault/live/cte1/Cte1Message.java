@@ -1,13 +1,13 @@
 package io.callvault.live.cte1;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import io.callvault.catalog.CallDetails;
 import io.callvault.dialect.comdesign.ComdesignCall;
 import io.callvault.live.LiveHandshake;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.web.ApiException;
+import io.callvault.web.Instants;
 
 import org.springframework.web.socket.WebSocketSession;
 
@@ -86,9 +86,10 @@ final class Cte1Message {
             return null;
         }
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Cte1Refusal(field + " is not an ISO-8601 instant such as 2023-01-04T11:22:33.123Z");
+            return Instants.parse(field, text);
+        } catch (ApiException e) {
+            // the one parser of every surface (offsets, the years 1900 to 9999), answered in CT-e1's own model
+            throw new Cte1Refusal(e.getMessage());
         }
     }
 
