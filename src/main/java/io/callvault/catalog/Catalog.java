@@ -1,7 +1,6 @@
 package io.callvault.catalog;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.callvault.cluster.CacheSettings;
 import io.callvault.cluster.Invalidations;
 import io.callvault.cluster.SharedCache;
 import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,14 +38,14 @@ public class Catalog {
     private final Invalidations invalidations;
 
     public Catalog(CallRepository calls, RecordingRepository recordings, TranscriptRepository transcripts, Clock clock,
-            Invalidations invalidations, @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
+            Invalidations invalidations, CacheSettings caching) {
         this.calls = calls;
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.clock = clock;
         this.invalidations = invalidations;
         // a row is about 1 KB of heap: 10,000 of them stay small beside a 128 MiB heap
-        this.recordingCache = new SharedCache<>(invalidations, cacheTtl, 10_000);
+        this.recordingCache = new SharedCache<>(invalidations, caching.ttl(), 10_000);
         recordingCache.forgetKeyOn(Invalidations.Topic.RECORDING, id -> id);
     }
 

@@ -1,16 +1,15 @@
 package io.callvault.tenancy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.callvault.cluster.CacheSettings;
 import io.callvault.cluster.Invalidations;
 import io.callvault.cluster.SharedCache;
 import io.callvault.tenancy.AuthenticationException.Reason;
 import io.callvault.web.ApiException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +31,14 @@ public class Authenticator {
 
     public Authenticator(ClientRepository clients, AccessTokens tokens, PlaybackSignatures signatures, AdminToken adminToken,
             AuthFailures failures, Clock clock, Invalidations invalidations,
-            @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
+            CacheSettings caching) {
         this.clients = clients;
         this.tokens = tokens;
         this.signatures = signatures;
         this.adminToken = adminToken;
         this.failures = failures;
         this.clock = clock;
-        this.known = new SharedCache<>(invalidations, cacheTtl, 10_000);
+        this.known = new SharedCache<>(invalidations, caching.ttl(), 10_000);
         known.forgetOn(Invalidations.Topic.CLIENT, (clientId, entry) -> entry.principal().clientId().equals(clientId));
     }
 

@@ -2,17 +2,16 @@ package io.callvault.tenancy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.callvault.cluster.CacheSettings;
 import io.callvault.cluster.Invalidations;
 import io.callvault.cluster.SharedCache;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +25,10 @@ public class TenantRepository {
     private final SharedCache<String, Tenant> cache;
 
     public TenantRepository(JdbcClient jdbc, Invalidations invalidations,
-            @Value("${callvault.cache.ttl:60s}") Duration cacheTtl) {
+            CacheSettings caching) {
         this.jdbc = jdbc;
         this.invalidations = invalidations;
-        this.cache = new SharedCache<>(invalidations, cacheTtl, 10_000);
+        this.cache = new SharedCache<>(invalidations, caching.ttl(), 10_000);
         cache.forgetKeyOn(Invalidations.Topic.TENANT, id -> id);
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.callvault.cluster.CacheSettings;
 import io.callvault.cluster.Invalidations;
 import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
@@ -37,7 +38,7 @@ class CatalogIdsTest {
                 + "('t1', 't1', 'UTC', 30, current_timestamp), ('t2', 't2', 'UTC', 30, current_timestamp)").update();
         catalog = new Catalog(new CallRepository(jdbc), new RecordingRepository(jdbc),
                 new TranscriptRepository(jdbc, new JdbcTemplate(db)), Clock.systemUTC(), new Invalidations(jdbc, db),
-                Duration.ofMinutes(1));
+                new CacheSettings(Duration.ofMinutes(1)));
     }
 
     @Test

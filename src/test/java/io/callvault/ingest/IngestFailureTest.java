@@ -65,7 +65,7 @@ class IngestFailureTest {
         var transactions = new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         return new RecordingIngest(new Catalog(calls, recordings, new io.callvault.catalog.TranscriptRepository(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource)), clock,
-                new io.callvault.cluster.Invalidations(jdbc, dataSource), java.time.Duration.ofMinutes(1)),
+                new io.callvault.cluster.Invalidations(jdbc, dataSource), new io.callvault.cluster.CacheSettings(java.time.Duration.ofMinutes(1))),
                 transactions, staging, new io.callvault.storage.BlobStores(java.util.List.of(store), "failing"), new AudioProbe(),
                 properties, clock, new SimpleMeterRegistry());
     }
