@@ -56,13 +56,13 @@ class CallController {
 
     @PutMapping("/calls/{callId}")
     ResponseEntity<Object> upsert(@Permitted(Scope.INGEST) ClientPrincipal principal,
-            @PathVariable String tenantId, @PathVariable String callId,
+            @PathVariable TenantId tenantId, @PathVariable CallId callId,
             @RequestBody(required = false) CallRequest request) {
         CallDetails details = request == null ? CallDetails.none() : request.details();
-        boolean created = catalog.upsertCall(TenantId.of(tenantId), CallId.of(callId), details);
+        boolean created = catalog.upsertCall(tenantId, callId, details);
         // a recorder that may not read gets a receipt, not what other clients stored on the call
-        Object answer = principal.scopes().contains(Scope.READ) ? CallView.of(catalog.call(TenantId.of(tenantId), CallId.of(callId)))
-                : new CallReceipt(tenantId, callId, created);
+        Object answer = principal.scopes().contains(Scope.READ) ? CallView.of(catalog.call(tenantId, callId))
+                : new CallReceipt(tenantId.value(), callId.value(), created);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
     }
 
@@ -72,8 +72,8 @@ class CallController {
 
     @GetMapping("/calls/{callId}")
     CallView call(@Permitted(Scope.READ) ClientPrincipal principal,
-            @PathVariable String tenantId, @PathVariable String callId) {
-        return CallView.of(catalog.call(TenantId.of(tenantId), CallId.of(callId)));
+            @PathVariable TenantId tenantId, @PathVariable CallId callId) {
+        return CallView.of(catalog.call(tenantId, callId));
     }
 
     /** The filters the call search takes; any other query parameter is a mistake the client should hear of. */
@@ -158,15 +158,15 @@ class CallController {
 
     @GetMapping("/recordings/{recordingId}")
     RecordingView recording(@Permitted(Scope.READ) ClientPrincipal principal,
-            @PathVariable String tenantId, @PathVariable String recordingId) {
-        return RecordingView.of(catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId)));
+            @PathVariable TenantId tenantId, @PathVariable RecordingId recordingId) {
+        return RecordingView.of(catalog.recording(tenantId, recordingId));
     }
 
     @GetMapping("/recordings/{recordingId}/transcript")
     TranscriptView transcript(@Permitted(Scope.READ) ClientPrincipal principal,
-            @PathVariable String tenantId, @PathVariable String recordingId) {
-        Recording recording = catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId));
-        return catalog.transcriptOf(TenantId.of(tenantId), CallId.of(recording.callId()), recording.recordId())
+            @PathVariable TenantId tenantId, @PathVariable RecordingId recordingId) {
+        Recording recording = catalog.recording(tenantId, recordingId);
+        return catalog.transcriptOf(tenantId, CallId.of(recording.callId()), recording.recordId())
                 .map(segment -> TranscriptView.of(recording, segment))
                 .orElseThrow(() -> ApiException.notFound("recording '" + recordingId + "' has no transcript"));
     }

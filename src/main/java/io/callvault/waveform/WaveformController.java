@@ -35,10 +35,10 @@ class WaveformController {
     }
 
     @GetMapping("/v1/tenants/{tenantId}/recordings/{recordingId}/waveform")
-    WaveformView waveform(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable String tenantId,
-            @PathVariable String recordingId, @RequestParam(required = false) String points) {
+    WaveformView waveform(@Permitted(Scope.READ) ClientPrincipal principal, @PathVariable TenantId tenantId,
+            @PathVariable RecordingId recordingId, @RequestParam(required = false) String points) {
         int wanted = points(points);
-        Recording recording = catalog.recording(TenantId.of(tenantId), RecordingId.of(recordingId));
+        Recording recording = catalog.recording(tenantId, recordingId);
         if (recording.state() == RecordingState.Recording) {
             throw ApiException.conflict("recording '" + recordingId + "' is being recorded: its waveform is drawn once it ends");
         }
