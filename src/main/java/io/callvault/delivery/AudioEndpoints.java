@@ -51,7 +51,7 @@ class AudioEndpoints extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         for (Route route : routes) {
             Map<String, String> variables = route.match(path);
             if (variables != null) {
@@ -62,14 +62,20 @@ class AudioEndpoints extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Whether a request to this path is answered here (not in Spring MVC). */
-    boolean serves(String path) {
+    /** Whether this request is answered here (not in Spring MVC). */
+    boolean serves(HttpServletRequest request) {
+        String path = pathOf(request);
         for (Route route : routes) {
             if (route.match(path) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The path the endpoints' templates are written against: without the context path. */
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private void serve(Route route, Map<String, String> variables, HttpServletRequest request,

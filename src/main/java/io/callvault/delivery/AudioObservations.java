@@ -21,6 +21,6 @@ class AudioObservations {
     ObservationPredicate untimedAudioRequests(DeliveryProperties delivery, AudioEndpoints endpoints) {
         return (name, context) -> delivery.timeRequests()
                 || !(context instanceof ServerRequestObservationContext request)
-                || !endpoints.serves(request.getCarrier().getRequestURI());
+                || !endpoints.serves(request.getCarrier());
     }
 }
