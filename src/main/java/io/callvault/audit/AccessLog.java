@@ -2,13 +2,20 @@ package io.callvault.audit;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
 
@@ -35,28 +43,38 @@ import jakarta.annotation.PreDestroy;
  * pay for a thread switch (measured serving full GETs: with a blocking queue, its lock and the writer's wake-ups,
  * the access log took 5.7% of the server's CPU; now 2.5%). A full queue makes the reader write its own row, so
  * none is dropped. Rows still queued when the process is killed are lost: at most the last interval or two of reads.
+ *
+ * <p>With each batch, in the same transaction, go its runs: for each recording (or call) the batch read, the first
+ * and last id its rows took. {@link AccessTrail} finds a recording's or call's reads through them; a per-row index
+ * by recording and by call cost half of a row on the embedded default (docs/performance.md, twelfth round).
  */
 @Repository
 public class AccessLog {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
-    private static final String COLUMNS = """
-            insert into access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via, range_start,
-              range_end, bytes, remote_addr, reason)
-            values """;
+    private static final String COLUMN_NAMES = "read_at, client_id, tenant_id, call_id, recording_id, kind, via,"
+            + " range_start, range_end, bytes, remote_addr, reason";
+    private static final String INSERT = "insert into access_log (" + COLUMN_NAMES + ") values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT = COLUMNS + ROW;
     private static final int COLUMN_COUNT = 12;
+    private static final int TENANT = 2;
+    private static final int CALL = 3;
+    private static final int RECORDING = 4;
+    private static final String COPY = "copy access_log (id, " + COLUMN_NAMES + ") from stdin (format csv)";
+    /** PostgreSQL: the batch's ids, taken from the column's own sequence, in order. */
+    private static final String RESERVE_IDS = "select nextval(pg_get_serial_sequence('access_log', 'id'))"
+            + " from generate_series(1, ?) order by 1";
+    private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, first_id, last_id";
+    private static final String INSERT_RUNS = "insert into access_log_runs (" + RUN_COLUMNS + ") values ";
+    private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format csv)";
     /** 1,000 rows of 12 parameters stay well under PostgreSQL's 32,767 parameters per statement. */
     private static final int BATCH = 1000;
     static final long GATHER_MILLIS = 50;
     /** Rows waiting beyond this are written by the reader itself. */
     private static final int CAPACITY = 50_000;
 
-    private static final String COPY = "copy access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via,"
-            + " range_start, range_end, bytes, remote_addr, reason) from stdin (format csv)";
-
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final boolean postgres;
     private final Clock clock;
     private final long gatherNanos;
@@ -67,9 +85,10 @@ public class AccessLog {
     private final Thread writer;
     private volatile boolean running = true;
 
-    public AccessLog(JdbcTemplate jdbc, Clock clock,
+    public AccessLog(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
             @Value("${callvault.audit.gather-interval:" + GATHER_MILLIS + "ms}") Duration gatherInterval) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class)));
         this.clock = clock;
         this.gatherNanos = gatherInterval.toNanos();
@@ -94,15 +113,14 @@ public class AccessLog {
 
     /**
      * Records a change to the archive (kind {@code delete}, {@code hold}, {@code release}) with who asked and why.
-     * Written at once, not queued: a deletion must never go unrecorded.
+     * Written at once, not queued, and a failure is thrown to the caller: a deletion must never go unrecorded.
      */
     public void recordChange(AccessEvent change, String reason) {
         Object[] row = {OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), change.clientId(),
                 change.tenantId(), change.callId(), change.recordingId(), change.kind().wireName(), change.via().wireName(), null, null, 0L,
                 change.remoteAddress(), reason};
-        jdbc.update(INSERT, row);
+        store(List.<Object[]>of(row));
     }
-
     /** Waits until every row recorded so far is in the database (for tests and shutdown). */
     public void flush() {
         long target = queued.get();
@@ -153,17 +171,7 @@ public class AccessLog {
 
     private void write(List<Object[]> rows) {
         try {
-            if (postgres) {
-                copy(rows);
-                return;
-            }
-            StringBuilder sql = new StringBuilder(COLUMNS.length() + rows.size() * (ROW.length() + 2)).append(COLUMNS);
-            Object[] parameters = new Object[rows.size() * COLUMN_COUNT];
-            for (int i = 0; i < rows.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(ROW);
-                System.arraycopy(rows.get(i), 0, parameters, i * COLUMN_COUNT, COLUMN_COUNT);
-            }
-            jdbc.update(sql.toString(), parameters);
+            store(rows);
         } catch (RuntimeException e) {
             log.error("could not write {} access-log row(s): {}", rows.size(), e.toString());
         } finally {
@@ -171,15 +179,102 @@ public class AccessLog {
         }
     }
 
+    /** The rows and their runs, in one transaction. */
+    private void store(List<Object[]> rows) {
+        tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+            long[] ids = postgres ? copy(connection, rows) : insert(connection, rows);
+            List<Object[]> runs = runs(rows, ids);
+            if (postgres) {
+                copyIn(connection, COPY_RUNS, runs);
+            } else {
+                insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?)", runs, false);
+            }
+            return null;
+        }));
+    }
+
+    /** One run per recording (or call, where no recording) in the batch: its tenant, call, recording, first and last id. */
+    private static List<Object[]> runs(List<Object[]> rows, long[] ids) {
+        Map<List<Object>, Object[]> runs = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            long id = ids[i];
+            Object[] run = runs.computeIfAbsent(Arrays.asList(row[TENANT], row[CALL], row[RECORDING]),
+                    key -> new Object[] {row[TENANT], row[CALL], row[RECORDING], id, id});
+            run[3] = Math.min((Long) run[3], id);
+            run[4] = Math.max((Long) run[4], id);
+        }
+        return new ArrayList<>(runs.values());
+    }
+
+    /** H2: one multi-row INSERT; the ids H2 gave the rows, in their order. */
+    private static long[] insert(Connection connection, List<Object[]> rows) throws SQLException {
+        return insert(connection, INSERT, ROW, rows, true);
+    }
+
+    private static long[] insert(Connection connection, String insert, String placeholders, List<Object[]> rows,
+            boolean keys) throws SQLException {
+        StringBuilder sql = new StringBuilder(insert.length() + rows.size() * (placeholders.length() + 2)).append(insert);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(placeholders);
+        }
+        try (PreparedStatement statement = keys ? connection.prepareStatement(sql.toString(), Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(sql.toString())) {
+            int parameter = 1;
+            for (Object[] row : rows) {
+                for (Object value : row) {
+                    statement.setObject(parameter++, value);
+                }
+            }
+            statement.executeUpdate();
+            if (!keys) {
+                return new long[0];
+            }
+            long[] ids = new long[rows.size()];
+            int n = 0;
+            try (ResultSet generated = statement.getGeneratedKeys()) {
+                while (generated.next() && n < ids.length) {
+                    ids[n++] = generated.getLong(1);
+                }
+            }
+            if (n != ids.length) {
+                throw new SQLException("the database gave " + n + " ids for " + ids.length + " access-log rows");
+            }
+            return ids;
+        }
+    }
+
     /**
      * PostgreSQL takes a batch by {@code COPY}: its backends spent about 16 µs of CPU per row parsing and planning
-     * 1,000-row INSERTs (docs/performance.md, tenth round). One CSV line per row; null is an empty unquoted field,
-     * every text is quoted.
+     * 1,000-row INSERTs (docs/performance.md, tenth round). The ids are taken first, from the column's sequence,
+     * so that the runs can name them.
      */
-    private void copy(List<Object[]> rows) {
+    private static long[] copy(Connection connection, List<Object[]> rows) throws SQLException {
+        long[] ids = new long[rows.size()];
+        try (PreparedStatement reserve = connection.prepareStatement(RESERVE_IDS)) {
+            reserve.setInt(1, rows.size());
+            try (ResultSet rs = reserve.executeQuery()) {
+                for (int i = 0; i < ids.length && rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        List<Object[]> numbered = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = new Object[COLUMN_COUNT + 1];
+            row[0] = ids[i];
+            System.arraycopy(rows.get(i), 0, row, 1, COLUMN_COUNT);
+            numbered.add(row);
+        }
+        copyIn(connection, COPY, numbered);
+        return ids;
+    }
+
+    /** One CSV line per row; null is an empty unquoted field, every text is quoted. */
+    private static void copyIn(Connection connection, String copy, List<Object[]> rows) throws SQLException {
         StringBuilder csv = new StringBuilder(rows.size() * 200);
         for (Object[] row : rows) {
-            for (int i = 0; i < COLUMN_COUNT; i++) {
+            for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     csv.append(',');
                 }
@@ -192,12 +287,10 @@ public class AccessLog {
             }
             csv.append('\n');
         }
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new SQLException("could not copy access-log rows", e);
-            }
-        });
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("could not copy access-log rows", e);
+        }
     }
 }

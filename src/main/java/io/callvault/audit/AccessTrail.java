@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.callvault.web.ApiException;
 
@@ -19,6 +22,7 @@ import org.springframework.stereotype.Repository;
 public class AccessTrail {
 
     public static final int MAX_PAGE = 1000;
+    private static final int RUNS_AT_ONCE = 64;
 
     private final JdbcClient jdbc;
 
@@ -50,40 +54,106 @@ public class AccessTrail {
         if (f.callId() != null && f.tenantId() == null) {
             throw ApiException.badRequest("call needs tenant: call ids are unique only within a tenant");
         }
-        StringBuilder sql = new StringBuilder("select * from access_log where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        equal(sql, params, "tenant_id", f.tenantId());
-        equal(sql, params, "client_id", f.clientId());
-        equal(sql, params, "recording_id", f.recordingId());
-        equal(sql, params, "call_id", f.callId());
-        equal(sql, params, "kind", f.kind());
+        Where rows = new Where("a.");
+        rows.equal("tenant_id", f.tenantId());
+        rows.equal("client_id", f.clientId());
+        rows.equal("recording_id", f.recordingId());
+        rows.equal("call_id", f.callId());
+        rows.equal("kind", f.kind());
         if (f.from() != null) {
-            sql.append(" and read_at >= ?");
-            params.add(f.from().atOffset(ZoneOffset.UTC));
+            rows.add("read_at >= ?", f.from().atOffset(ZoneOffset.UTC));
         }
         if (f.to() != null) {
-            sql.append(" and read_at < ?");
-            params.add(f.to().atOffset(ZoneOffset.UTC));
+            rows.add("read_at < ?", f.to().atOffset(ZoneOffset.UTC));
         }
         if (f.afterId() != null) {
-            sql.append(" and id < ?");
-            params.add(f.afterId());
+            rows.add("id < ?", f.afterId());
         }
-        sql.append(" order by id desc limit ?");
-        params.add(f.limit() + 1);
-        List<Entry> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Entry(rs.getLong("id"),
+        List<Entry> found = f.recordingId() != null || f.callId() != null ? throughRuns(f, rows)
+                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by a.id desc limit ?", rows.params,
+                        f.limit() + 1);
+        boolean more = found.size() > f.limit();
+        List<Entry> page = more ? found.subList(0, f.limit()) : found;
+        return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
+    }
+
+    /**
+     * A recording's or a call's reads, found through the runs the writer stored with each batch, taken newest first
+     * (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by primary key. No row of an
+     * older run can be newer than a row already found: its id is at most the last id of every run taken, so where it
+     * is above a row found it lies in that row's run, which was read whole. So the rows come out newest first, and
+     * the page is complete once it is full. Runs of two nodes' batches may overlap: a row read twice counts once.
+     */
+    private List<Entry> throughRuns(Filter f, Where rows) {
+        Where runs = new Where("");
+        String order;
+        if (f.recordingId() != null) {
+            runs.equal("recording_id", f.recordingId());
+            order = "recording_id, last_id desc, first_id desc";
+        } else {
+            runs.equal("tenant_id", f.tenantId());
+            runs.equal("call_id", f.callId());
+            order = "tenant_id, call_id, last_id desc, first_id desc";
+        }
+        if (f.afterId() != null) {
+            runs.add("first_id < ?", f.afterId());
+        }
+        // the equal columns lead the order by, so that H2 walks the index in order instead of sorting every run
+        String newestRuns = "select first_id, last_id from access_log_runs where 1 = 1" + runs.sql + " order by "
+                + order + " limit " + RUNS_AT_ONCE + " offset ?";
+        Map<Long, Entry> found = new LinkedHashMap<>();
+        for (int offset = 0; ; offset += RUNS_AT_ONCE) {
+            List<long[]> spans = jdbc.sql(newestRuns).params(runs.params).param(offset)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            for (long[] span : spans) {
+                List<Object> params = new ArrayList<>(rows.params);
+                params.add(span[0]);
+                params.add(span[1]);
+                for (Entry e : query("select a.* from access_log a where 1 = 1" + rows.sql + " and a.id between ? and ?"
+                        + " order by a.id desc limit ?", params, f.limit() + 1)) {
+                    found.putIfAbsent(e.id(), e);
+                }
+                if (found.size() > f.limit()) {
+                    return newestFirst(found, f.limit() + 1);
+                }
+            }
+            if (spans.size() < RUNS_AT_ONCE) {
+                return newestFirst(found, f.limit() + 1);
+            }
+        }
+    }
+
+    private static List<Entry> newestFirst(Map<Long, Entry> found, int most) {
+        return found.values().stream().sorted(Comparator.comparingLong(Entry::id).reversed()).limit(most).toList();
+    }
+
+    private List<Entry> query(String sql, List<Object> params, int limit) {
+        return jdbc.sql(sql).params(params).param(limit).query((rs, n) -> new Entry(rs.getLong("id"),
                 rs.getObject("read_at", OffsetDateTime.class).toInstant(), rs.getString("client_id"),
                 rs.getString("tenant_id"), rs.getString("call_id"), rs.getString("recording_id"), rs.getString("kind"),
                 rs.getString("via"), rs.getObject("range_start", Long.class), rs.getObject("range_end", Long.class),
                 rs.getLong("bytes"), rs.getString("remote_addr"), rs.getString("reason"))).list();
-        boolean more = rows.size() > f.limit();
-        List<Entry> page = more ? rows.subList(0, f.limit()) : rows;
-        return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
     }
 
-    private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
-        if (value != null) {
-            sql.append(" and ").append(column).append(" = ?");
+    /** Conditions joined by {@code and}, with their parameters in order. */
+    private static final class Where {
+
+        private final String alias;
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        Where(String alias) {
+            this.alias = alias;
+        }
+
+        void equal(String column, String value) {
+            if (value != null) {
+                add(column + " = ?", value);
+            }
+        }
+
+        void add(String condition, Object value) {
+            sql.append(" and ").append(alias).append(condition);
             params.add(value);
         }
     }

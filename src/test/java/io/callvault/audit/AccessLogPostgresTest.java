@@ -17,7 +17,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What only PostgreSQL does with the access log (run by the PostgreSQL execution of the tests, skipped by the others). */
 class AccessLogPostgresTest {
@@ -34,7 +36,7 @@ class AccessLogPostgresTest {
         JdbcTemplate jdbc = new JdbcTemplate(db);
         try {
             Instant now = Instant.parse("2026-12-05T01:02:03.456789Z");
-            AccessLog log = new AccessLog(jdbc, Clock.fixed(now, ZoneOffset.UTC), Duration.ofMillis(50));
+            AccessLog log = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)), Clock.fixed(now, ZoneOffset.UTC), Duration.ofMillis(50));
             log.record(new AccessEvent("user:o\"brien,x", "t", "sip:1@pbx", "rec-1", AccessEvent.Kind.PLAY,
                     AccessEvent.Via.SIGNED_URL, "::1"), 0L, 65535L, 65536);
             log.record(new AccessEvent("c2", "t", "call-2", null, AccessEvent.Kind.DOWNLOAD, AccessEvent.Via.WELLCLOUD,

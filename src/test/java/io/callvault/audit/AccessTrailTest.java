@@ -1,0 +1,154 @@
+package io.callvault.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import io.callvault.support.TestDatabase;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A recording's and a call's reads are found through the runs the writer stores with each batch, not a per-row
+ * index: paged newest first they must be exactly the rows a scan of the whole log finds, across many more runs than
+ * one look at the runs takes, and when two nodes' runs overlap. On the database of the test run (H2 in memory, or a
+ * schema of its own on PostgreSQL).
+ */
+class AccessTrailTest {
+
+    private DriverManagerDataSource db;
+    private JdbcTemplate jdbc;
+    private String schema;
+    private AccessLog log;
+    private AccessTrail trail;
+
+    @BeforeEach
+    void database() {
+        if (TestDatabase.postgres()) {
+            TestDatabase.assumeAvailable();
+            schema = "at_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String url = TestDatabase.PG_URL;
+            db = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    TestDatabase.PG_USER, "");
+            Flyway.configure().dataSource(db).schemas(schema).load().migrate();
+        } else {
+            db = new DriverManagerDataSource("jdbc:h2:mem:trail-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+            Flyway.configure().dataSource(db).load().migrate();
+        }
+        jdbc = new JdbcTemplate(db);
+        log = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)), Clock.systemUTC(),
+                Duration.ofMillis(20));
+        trail = new AccessTrail(JdbcClient.create(db));
+    }
+
+    @AfterEach
+    void drop() throws InterruptedException {
+        if (log == null) {
+            return;
+        }
+        log.close();
+        if (schema != null) {
+            jdbc.execute("drop schema " + schema + " cascade");
+        }
+    }
+
+    @Test
+    void aRecordingsAndACallsReadsArePagedExactlyAcrossHundredsOfBatches() {
+        Random random = new Random(20261205L);
+        // the oldest entry of call-1, hundreds of runs below its newest: found only when the look at the runs widens
+        log.recordChange(new AccessEvent("admin", "t", "call-1", null, AccessEvent.Kind.HOLD, AccessEvent.Via.NATIVE,
+                "127.0.0.1"), "litigation");
+        // 300 batches: each reads a few of 12 recordings of 4 calls, so a recording has a run in most batches
+        for (int batch = 0; batch < 300; batch++) {
+            int reads = 1 + random.nextInt(6);
+            for (int i = 0; i < reads; i++) {
+                int recording = random.nextInt(12);
+                log.record(read("call-" + recording % 4, "rec-" + recording, "client-" + random.nextInt(3)),
+                        (long) i, (long) i + 9, 10);
+            }
+            log.flush();
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from access_log_runs", Long.class)).isGreaterThan(300);
+        for (String recording : List.of("rec-0", "rec-5", "rec-11")) {
+            assertThat(paged(new AccessTrail.Filter(null, null, recording, null, null, null, null, 7, null)))
+                    .isEqualTo(scanned("recording_id = '" + recording + "'"));
+        }
+        assertThat(paged(new AccessTrail.Filter("t", null, null, "call-1", null, null, null, 25, null)))
+                .isEqualTo(scanned("tenant_id = 't' and call_id = 'call-1'")).hasSizeGreaterThan(100);
+        assertThat(paged(new AccessTrail.Filter("t", "client-2", null, "call-2", "play", null, null, 9, null)))
+                .isEqualTo(scanned("call_id = 'call-2' and client_id = 'client-2' and kind = 'play'"));
+        assertThat(paged(new AccessTrail.Filter("t", null, null, "call-1", "hold", null, null, 5, null)))
+                .hasSize(1);
+        assertThat(paged(new AccessTrail.Filter(null, null, "rec-0", null, null, Instant.parse("2999-01-01T00:00:00Z"),
+                null, 5, null))).isEmpty();
+    }
+
+    @Test
+    void overlappingRunsOfTwoNodesNeitherLoseNorRepeatARow() {
+        // two nodes' batches interleave their ids, so their runs of one recording overlap
+        List<Long> ids = new ArrayList<>();
+        for (long id = 1; id <= 200; id++) {
+            String recording = id % 3 == 0 ? "rec-b" : "rec-a";
+            jdbc.update("insert into access_log (id, read_at, client_id, tenant_id, call_id, recording_id, kind, via,"
+                    + " bytes) values (?, ?, 'c', 't', 'call', ?, 'play', 'native', 1)", id,
+                    Instant.EPOCH.plusSeconds(id).atOffset(ZoneOffset.UTC), recording);
+            ids.add(id);
+        }
+        for (long first = 1; first <= 200; first += 2) {
+            // 200 runs: two ids each, and over them runs that overlap their neighbours
+            jdbc.update("insert into access_log_runs values ('t', 'call', 'rec-a', ?, ?)", first, first + 1);
+            jdbc.update("insert into access_log_runs values ('t', 'call', 'rec-a', ?, ?)", first + 1,
+                    Math.min(first + 4, 200));
+        }
+        // and one of another node that spans nearly all of them
+        jdbc.update("insert into access_log_runs values ('t', 'call', 'rec-a', 3, 190)");
+        jdbc.update("insert into access_log_runs values ('t', 'call', 'rec-b', 1, 200)");
+
+        assertThat(paged(new AccessTrail.Filter(null, null, "rec-a", null, null, null, null, 3, null)))
+                .isEqualTo(scanned("recording_id = 'rec-a'")).hasSize(134);
+        assertThat(paged(new AccessTrail.Filter("t", null, null, "call", null, null, null, 50, null)))
+                .isEqualTo(newestFirst(ids));
+    }
+
+    private List<Long> paged(AccessTrail.Filter filter) {
+        List<Long> ids = new ArrayList<>();
+        AccessTrail.Filter next = filter;
+        while (next != null) {
+            AccessTrail.Page page = trail.page(next);
+            page.entries().forEach(e -> ids.add(e.id()));
+            next = page.nextCursor() == null ? null : next.after(Long.parseLong(page.nextCursor()));
+        }
+        return ids;
+    }
+
+    private List<Long> scanned(String where) {
+        return jdbc.queryForList("select id from access_log where " + where + " order by id desc", Long.class);
+    }
+
+    private static List<Long> newestFirst(List<Long> ids) {
+        List<Long> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    private static AccessEvent read(String call, String recording, String client) {
+        return new AccessEvent(client, "t", call, recording, AccessEvent.Kind.PLAY, AccessEvent.Via.NATIVE, "127.0.0.1");
+    }
+}
