@@ -69,6 +69,8 @@ public class AccessLog {
     private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format csv)";
     /** 1,000 rows of 12 parameters stay well under PostgreSQL's 32,767 parameters per statement. */
     private static final int BATCH = 1000;
+    /** Rows written in one transaction at the most. */
+    private static final int TRANSACTION = 10 * BATCH;
     static final long GATHER_MILLIS = 50;
     /** Rows waiting beyond this are written by the reader itself. */
     private static final int CAPACITY = 50_000;
@@ -157,7 +159,7 @@ public class AccessLog {
         Object[] row;
         while ((row = queue.poll()) != null) {
             batch.add(row);
-            if (batch.size() == BATCH) {
+            if (batch.size() == TRANSACTION) {
                 pending.addAndGet(-batch.size());
                 write(batch);
                 batch = new ArrayList<>();
@@ -179,15 +181,26 @@ public class AccessLog {
         }
     }
 
-    /** The rows and their runs, in one transaction. */
+    /**
+     * The rows and their runs, in one transaction: the fewer runs a transaction has, the cheaper (each lands at its
+     * own place in the runs' indexes), so a whole gathering of up to {@value #TRANSACTION} rows is one.
+     */
     private void store(List<Object[]> rows) {
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-            long[] ids = postgres ? copy(connection, rows) : insert(connection, rows);
+            long[] ids = new long[rows.size()];
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+                long[] chunkIds = postgres ? copy(connection, chunk) : insert(connection, chunk);
+                System.arraycopy(chunkIds, 0, ids, from, chunkIds.length);
+            }
             List<Object[]> runs = runs(rows, ids);
-            if (postgres) {
-                copyIn(connection, COPY_RUNS, runs);
-            } else {
-                insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?)", runs, false);
+            for (int from = 0; from < runs.size(); from += BATCH) {
+                List<Object[]> chunk = runs.subList(from, Math.min(runs.size(), from + BATCH));
+                if (postgres) {
+                    copyIn(connection, COPY_RUNS, chunk);
+                } else {
+                    insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?)", chunk, false);
+                }
             }
             return null;
         }));
