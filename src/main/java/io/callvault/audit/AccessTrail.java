@@ -70,11 +70,22 @@ public class AccessTrail {
             rows.add("id < ?", f.afterId());
         }
         List<Entry> found = f.recordingId() != null || f.callId() != null ? throughRuns(f, rows)
-                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by a.id desc limit ?", rows.params,
-                        f.limit() + 1);
+                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by " + order(f) + " limit ?",
+                        rows.params, f.limit() + 1);
         boolean more = found.size() > f.limit();
         List<Entry> page = more ? found.subList(0, f.limit()) : found;
         return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
+    }
+
+    /**
+     * Newest first, in the order of the index that answers the filter: the column held equal leads, so that H2 reads
+     * the page off the index instead of sorting every row of the tenant or client (PostgreSQL reads it either way).
+     */
+    private static String order(Filter f) {
+        if (f.tenantId() != null) {
+            return "a.tenant_id, a.id desc";
+        }
+        return f.clientId() != null ? "a.client_id, a.id desc" : "a.id desc";
     }
 
     /**

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import io.callvault.support.StatementRecorder;
 import io.callvault.support.TestDatabase;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,6 +127,29 @@ class AccessTrailTest {
                 .isEqualTo(scanned("recording_id = 'rec-a'")).hasSize(134);
         assertThat(paged(new AccessTrail.Filter("t", null, null, "call", null, null, null, 50, null)))
                 .isEqualTo(newestFirst(ids));
+    }
+
+    /** H2 reads a page in an index's own order only: a tenant's or a client's page must not sort all its rows. */
+    @Test
+    void aTenantsAndAClientsPagesAreReadOffAnIndexOnTheEmbeddedDatabase() {
+        Assumptions.assumeFalse(TestDatabase.postgres(), "H2 only (the query plan test EXPLAINs PostgreSQL's)");
+        jdbc.update("""
+                insert into access_log (read_at, client_id, tenant_id, call_id, recording_id, kind, via, bytes)
+                select timestamp with time zone '2026-01-01 00:00:00+00' + x * interval '1' second, 'c' || mod(x, 7),
+                  't' || mod(x, 3), 'call', 'rec', 'play', 'native', 1 from system_range(1, 30000)""");
+        jdbc.execute("analyze");
+        StatementRecorder recorder = new StatementRecorder(db);
+        AccessTrail recorded = new AccessTrail(JdbcClient.create(recorder));
+        recorded.page(new AccessTrail.Filter("t1", null, null, null, null, null, null, 100, null));
+        recorded.page(new AccessTrail.Filter(null, "c3", null, null, null, null, null, 100, null));
+        recorded.page(new AccessTrail.Filter("t2", "c4", null, null, "play", null, null, 100, 20000L));
+        List<StatementRecorder.Statement> sent = recorder.take();
+        assertThat(sent).hasSize(3);
+        for (StatementRecorder.Statement statement : sent) {
+            String plan = jdbc.queryForObject("explain analyze " + statement.sql(), String.class,
+                    statement.parameters().toArray());
+            assertThat(plan).as(plan).contains("index sorted").doesNotContain("scanCount: 1000");
+        }
     }
 
     private List<Long> paged(AccessTrail.Filter filter) {
