@@ -27,6 +27,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -123,6 +124,7 @@ public class AccessLog {
                 change.remoteAddress(), reason};
         store(List.<Object[]>of(row));
     }
+
     /** Waits until every row recorded so far is in the database (for tests and shutdown). */
     public void flush() {
         long target = queued.get();
@@ -173,11 +175,29 @@ public class AccessLog {
 
     private void write(List<Object[]> rows) {
         try {
-            store(rows);
+            storeOrSplit(rows);
         } catch (RuntimeException e) {
             log.error("could not write {} access-log row(s): {}", rows.size(), e.toString());
         } finally {
             written.addAndGet(rows.size());
+        }
+    }
+
+    /**
+     * A row the database refuses (a value it will not take) fails its whole transaction: the gathering is then
+     * written in halves, and halves of those, so that only that row is lost, not the thousands beside it.
+     */
+    private void storeOrSplit(List<Object[]> rows) {
+        try {
+            store(rows);
+        } catch (DataIntegrityViolationException e) {
+            if (rows.size() == 1) {
+                log.error("the database refused an access-log row of tenant {}, recording {}: {}", rows.get(0)[TENANT],
+                        rows.get(0)[RECORDING], e.getMostSpecificCause().toString());
+                return;
+            }
+            storeOrSplit(rows.subList(0, rows.size() / 2));
+            storeOrSplit(rows.subList(rows.size() / 2, rows.size()));
         }
     }
 

@@ -20,12 +20,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The access log's queue under a burst from many readers: every row recorded is written, none twice, whether it
  * went through the queue or, past the queue's capacity, was written by the reader itself, and each in a run of its
- * recording.
+ * recording; and a row the database refuses loses only itself.
  */
 class AccessLogTest {
 
     private static final int READERS = 8;
     private static final int READS_EACH = 8_000;
+
+    @Test
+    void aRowTheDatabaseRefusesCostsOnlyItself() throws Exception {
+        DriverManagerDataSource db = new DriverManagerDataSource(
+                "jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(db).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        AccessLog log = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
+                Clock.systemUTC(), java.time.Duration.ofSeconds(30));
+        for (int i = 0; i < 3000; i++) {
+            // one client id longer than the column takes, in the middle of one gathering
+            String client = i == 1777 ? "c".repeat(200) : "client";
+            log.record(new AccessEvent(client, "t", "call-" + i % 7, "rec-" + i % 13, AccessEvent.Kind.PLAY,
+                    AccessEvent.Via.NATIVE, "127.0.0.1"), null, null, i);
+        }
+        log.close();
+
+        assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class)).isEqualTo(2999L);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where bytes = 1777", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from access_log a where not exists (select 1 from access_log_runs r
+                  where r.recording_id = a.recording_id and a.id between r.first_id and r.last_id)""", Long.class))
+                .isZero();
+    }
 
     @Test
     void aBurstLargerThanTheQueueLosesNoRow() throws Exception {
