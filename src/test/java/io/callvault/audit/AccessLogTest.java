@@ -3,6 +3,7 @@ package io.callvault.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,14 +29,31 @@ class AccessLogTest {
     private static final int READERS = 8;
     private static final int READS_EACH = 8_000;
 
+    private JdbcTemplate jdbc;
+    private DriverManagerDataSource db;
+
+    @BeforeEach
+    void database() {
+        db = new DriverManagerDataSource("jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(db).load().migrate();
+        jdbc = new JdbcTemplate(db);
+    }
+
+    private AccessLog accessLog(Duration gatherInterval) {
+        return new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)), Clock.systemUTC(),
+                gatherInterval);
+    }
+
+    private long rowsOutsideARunOfTheirRecording() {
+        return jdbc.queryForObject("""
+                select count(*) from access_log a where not exists (select 1 from access_log_runs r
+                  where r.recording_id = a.recording_id and r.tenant_id = a.tenant_id and r.call_id = a.call_id
+                  and a.id between r.first_id and r.last_id)""", Long.class);
+    }
+
     @Test
     void aRowTheDatabaseRefusesCostsOnlyItself() throws Exception {
-        DriverManagerDataSource db = new DriverManagerDataSource(
-                "jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(db);
-        AccessLog log = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
-                Clock.systemUTC(), java.time.Duration.ofSeconds(30));
+        AccessLog log = accessLog(Duration.ofSeconds(30));
         for (int i = 0; i < 3000; i++) {
             // one client id longer than the column takes, in the middle of one gathering
             String client = i == 1777 ? "c".repeat(200) : "client";
@@ -45,19 +64,12 @@ class AccessLogTest {
 
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class)).isEqualTo(2999L);
         assertThat(jdbc.queryForObject("select count(*) from access_log where bytes = 1777", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("""
-                select count(*) from access_log a where not exists (select 1 from access_log_runs r
-                  where r.recording_id = a.recording_id and a.id between r.first_id and r.last_id)""", Long.class))
-                .isZero();
+        assertThat(rowsOutsideARunOfTheirRecording()).isZero();
     }
 
     @Test
     void aBurstLargerThanTheQueueLosesNoRow() throws Exception {
-        DriverManagerDataSource db = new DriverManagerDataSource(
-                "jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(db);
-        AccessLog log = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)), Clock.systemUTC(), java.time.Duration.ofMillis(50));
+        AccessLog log = accessLog(Duration.ofMillis(50));
 
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
@@ -88,9 +100,6 @@ class AccessLogTest {
                     assertThat(((Number) row.get("B")).longValue()).isEqualTo((long) READS_EACH * (READS_EACH - 1) / 2);
                 });
         // every row lies in a run of its recording, through which the audit trail finds it
-        assertThat(jdbc.queryForObject("""
-                select count(*) from access_log a where not exists (select 1 from access_log_runs r
-                  where r.recording_id = a.recording_id and r.tenant_id = a.tenant_id and r.call_id = a.call_id
-                  and a.id between r.first_id and r.last_id)""", Long.class)).isZero();
+        assertThat(rowsOutsideARunOfTheirRecording()).isZero();
     }
 }
