@@ -90,10 +90,11 @@ public class AccessTrail {
 
     /**
      * A recording's or a call's reads, found through the runs the writer stored with each batch, taken newest first
-     * (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by primary key. No row of an
-     * older run can be newer than a row already found: its id is at most the last id of every run taken, so where it
-     * is above a row found it lies in that row's run, which was read whole. So the rows come out newest first, and
-     * the page is complete once it is full. Runs of two nodes' batches may overlap: a row read twice counts once.
+     * (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by primary key, newest first, as
+     * far as a page needs. No row not yet found can be newer than a row found: its id is at most the last id of every
+     * run taken, so where it is above a row found it lies in that row's span, whose newer rows were all read. So the
+     * page is complete once it is full. Runs of two nodes' batches may overlap: a row read twice counts once. Runs
+     * committed while the pages are read only push older ones down the order: one may be read twice, none skipped.
      */
     private List<Entry> throughRuns(Filter f, Where rows) {
         Where runs = new Where("");
