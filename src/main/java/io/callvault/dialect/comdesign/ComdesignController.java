@@ -1,6 +1,5 @@
 package io.callvault.dialect.comdesign;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +22,7 @@ import io.callvault.dialect.comdesign.ComdesignAnswers.HistoryCall;
 import io.callvault.dialect.comdesign.ComdesignAnswers.RecordAnswer;
 import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.TenantId;
-import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,9 +46,7 @@ class ComdesignController {
 
     /** 通話履歴取得API: a keyset page of calls, newest first, each with its record list. */
     @PostMapping("/history")
-    History history(@PathVariable String apiVersion, @PathVariable String sourceUuid, HttpServletRequest request)
-            throws IOException {
-        ComdesignGate.Entered entered = gate.enter(apiVersion, sourceUuid, request, Scope.READ, null);
+    History history(@Admitted(Scope.READ) ComdesignGate.Entered entered) {
         ComdesignRequest r = entered.body();
         String tenantId = entered.tenantId();
         Instant from = r.instant("from");
@@ -71,9 +66,7 @@ class ComdesignController {
 
     /** 通話ステータス通知API: ringing, connected, disconnected (which completes the call). */
     @PostMapping("/status")
-    Complete status(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            HttpServletRequest request) throws IOException {
-        ComdesignGate.Entered entered = gate.enter(apiVersion, sourceUuid, request, Scope.INGEST, null);
+    Complete status(@Admitted(Scope.INGEST) ComdesignGate.Entered entered) {
         ComdesignRequest r = entered.body();
         String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
@@ -95,9 +88,7 @@ class ComdesignController {
 
     /** 音声認識結果一括送信API: the recogniser pushes a call's transcripts; sending again replaces them. */
     @PostMapping("/speech_recognition_all/send")
-    Complete sendTranscripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            HttpServletRequest request) throws IOException {
-        ComdesignGate.Entered entered = gate.enter(apiVersion, sourceUuid, request, Scope.INGEST, "conversation");
+    Complete sendTranscripts(@Admitted(value = Scope.INGEST, object = "conversation") ComdesignGate.Entered entered) {
         ComdesignRequest conversation = entered.body();
         String tenantId = entered.tenantId();
         String sessionId = conversation.sessionId();
@@ -142,9 +133,7 @@ class ComdesignController {
 
     /** 音声認識結果一括取得API: every stored transcript of a call, in the push format. */
     @PostMapping("/speech_recognition_all")
-    Conversations transcripts(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            HttpServletRequest request) throws IOException {
-        ComdesignGate.Entered entered = gate.enter(apiVersion, sourceUuid, request, Scope.READ, null);
+    Conversations transcripts(@Admitted(Scope.READ) ComdesignGate.Entered entered) {
         ComdesignRequest r = entered.body();
         String tenantId = entered.tenantId();
         String sessionId = r.sessionId();
@@ -156,9 +145,7 @@ class ComdesignController {
 
     /** 音声認識結果取得API: one record's transcript. */
     @PostMapping("/speech_recognition")
-    RecordAnswer transcript(@PathVariable String apiVersion, @PathVariable String sourceUuid,
-            HttpServletRequest request) throws IOException {
-        ComdesignGate.Entered entered = gate.enter(apiVersion, sourceUuid, request, Scope.READ, null);
+    RecordAnswer transcript(@Admitted(Scope.READ) ComdesignGate.Entered entered) {
         ComdesignRequest r = entered.body();
         String tenantId = entered.tenantId();
         String sessionId = r.sessionId();

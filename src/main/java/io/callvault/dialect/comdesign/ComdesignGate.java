@@ -1,6 +1,7 @@
 package io.callvault.dialect.comdesign;
 
 import java.io.IOException;
+import java.util.Map;
 
 import io.callvault.catalog.Call;
 import io.callvault.catalog.CallId;
@@ -12,17 +13,23 @@ import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.TenantId;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How every Comdesign request is let in, for the controller and the audio endpoint alike: the dialect's one
- * authorization declaration per handler, mapped onto the shared principal.
+ * How every Comdesign request is let in, for the controller and the audio endpoint alike, mapped onto the shared
+ * principal: a controller's handler declares it once with {@link Admitted} on its {@link Entered} parameter.
  */
 @Component
-class ComdesignGate {
+class ComdesignGate implements HandlerMethodArgumentResolver {
 
     private final Authenticator authenticator;
     private final Catalog catalog;
@@ -66,6 +73,22 @@ class ComdesignGate {
                     "this client may not " + scope.wireName() + " for tenant " + tenantId);
         }
         return new Entered(principal, body, tenantId);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Entered.class && parameter.hasParameterAnnotation(Admitted.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Entered resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) throws IOException {
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Admitted admitted = parameter.getParameterAnnotation(Admitted.class);
+        return enter(path.get("apiVersion"), path.get("sourceUuid"), request, admitted.value(),
+                admitted.object().isEmpty() ? null : admitted.object());
     }
 
     /** The session's call, which must exist. */
