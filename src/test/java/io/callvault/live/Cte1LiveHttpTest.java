@@ -216,9 +216,11 @@ class Cte1LiveHttpTest extends HttpTestBase {
         String tenant = api.tenant("cte1bad");
         Api.Credentials client = api.client(java.util.List.of(tenant), "read", "ingest");
         String key = client.apiKey();
-        try (LiveClient c = LiveClient.connect(port, AUDIO, "Authorization", key)) {
-            c.text("{not json");
-            assertThat(c.closeCode()).isEqualTo(1007);
+        for (String socket : java.util.List.of(AUDIO, CONTROL)) {
+            try (LiveClient c = LiveClient.connect(port, socket, "Authorization", key)) {
+                c.text("{not json");
+                assertThat(c.closeCode()).as(socket).isEqualTo(1007);
+            }
         }
         try (LiveClient c = LiveClient.connect(port, AUDIO, "Authorization", key)) {
             c.binary(new byte[320]);

@@ -3,6 +3,7 @@ package io.callvault.live.cte1;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.callvault.catalog.RecordingState;
 import io.callvault.live.LiveAudioException;
@@ -19,9 +20,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CT-e1's audio API ({@code /general/v1/audio_streaming/audio/ws}): {@code startRecord} opens a live session of the
@@ -38,14 +36,12 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
     private static final String SOCKET = "cte1.socket";
 
     private final LiveCapture capture;
-    private final JsonMapper json;
-    private final Cte1Replies replies;
+    private final Cte1Wire wire;
     private final LiveFormat defaultFormat;
 
-    Cte1AudioHandler(LiveCapture capture, JsonMapper json, LiveFormat defaultFormat) {
+    Cte1AudioHandler(LiveCapture capture, Cte1Wire wire, LiveFormat defaultFormat) {
         this.capture = capture;
-        this.json = json;
-        this.replies = new Cte1Replies(json);
+        this.wire = wire;
         this.defaultFormat = defaultFormat;
     }
 
@@ -57,14 +53,11 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession connection, TextMessage message) {
         WebSocketSession socket = socket(connection);
-        JsonNode body;
-        try {
-            body = json.readTree(message.getPayload());
-        } catch (JacksonException e) {
-            LiveSockets.close(socket, CloseStatus.BAD_DATA.withReason("not a JSON message"));
+        Optional<Cte1Message> read = wire.read(socket, message);
+        if (read.isEmpty()) {
             return;
         }
-        Cte1Message request = new Cte1Message(body);
+        Cte1Message request = read.get();
         LiveSession session = session(connection);
         if (session != null) {
             session.heard();
@@ -77,14 +70,14 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
                 }
                 LiveSockets.close(socket, CloseStatus.NORMAL);
             }
-            default -> replies.error(socket, request.type(), "unknown message type '" + request.type()
+            default -> wire.error(socket, request.type(), "unknown message type '" + request.type()
                     + "': the audio API takes startRecord, binary audio and disconnect");
         }
     }
 
     private void start(WebSocketSession connection, WebSocketSession socket, Cte1Message request) {
         if (session(connection) != null) {
-            replies.error(socket, "startRecord", "this connection is already recording; one startRecord per connection");
+            wire.error(socket, "startRecord", "this connection is already recording; one startRecord per connection");
             return;
         }
         try {
@@ -99,11 +92,11 @@ class Cte1AudioHandler extends AbstractWebSocketHandler {
             LiveSession session = capture.open(start);
             connection.getAttributes().put(SESSION, session);
             session.onCutOff(reason -> LiveSockets.close(socket, CloseStatus.GOING_AWAY.withReason(reason)));
-            replies.complete(socket, "startRecord");
+            wire.complete(socket, "startRecord");
         } catch (Cte1Refusal | LiveRefusedException e) {
-            replies.error(socket, "startRecord", e.getMessage());
+            wire.error(socket, "startRecord", e.getMessage());
         } catch (IOException e) {
-            replies.error(socket, "startRecord", "the recording could not be started: " + e.getMessage());
+            wire.error(socket, "startRecord", "the recording could not be started: " + e.getMessage());
         }
     }
 

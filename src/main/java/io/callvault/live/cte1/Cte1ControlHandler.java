@@ -2,22 +2,18 @@ package io.callvault.live.cte1;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.callvault.catalog.CallDetails;
 import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
-import io.callvault.live.LiveSockets;
 import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
 
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CT-e1's control API ({@code /general/v1/audio_streaming/call/ws}): {@code callStart} creates or updates the call
@@ -27,27 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
 class Cte1ControlHandler extends TextWebSocketHandler {
 
     private final Catalog catalog;
-    private final JsonMapper json;
-    private final Cte1Replies replies;
+    private final Cte1Wire wire;
     private final Clock clock;
 
-    Cte1ControlHandler(Catalog catalog, JsonMapper json, Clock clock) {
+    Cte1ControlHandler(Catalog catalog, Cte1Wire wire, Clock clock) {
         this.catalog = catalog;
-        this.json = json;
-        this.replies = new Cte1Replies(json);
+        this.wire = wire;
         this.clock = clock;
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession connection, TextMessage message) {
-        JsonNode body;
-        try {
-            body = json.readTree(message.getPayload());
-        } catch (JacksonException e) {
-            LiveSockets.close(connection, CloseStatus.BAD_DATA.withReason("not a JSON message"));
+        Optional<Cte1Message> read = wire.read(connection, message);
+        if (read.isEmpty()) {
             return;
         }
-        Cte1Message request = new Cte1Message(body);
+        Cte1Message request = read.get();
         String type = request.type();
         try {
             switch (type) {
@@ -58,11 +49,11 @@ class Cte1ControlHandler extends TextWebSocketHandler {
                 default -> throw new Cte1Refusal("unknown message type '" + type
                         + "': the control API takes callStart and callEnd");
             }
-            replies.complete(connection, type);
+            wire.complete(connection, type);
         } catch (Cte1Refusal e) {
-            replies.error(connection, type, e.getMessage());
+            wire.error(connection, type, e.getMessage());
         } catch (ApiException e) {
-            replies.error(connection, type, e.getMessage());
+            wire.error(connection, type, e.getMessage());
         }
     }
 

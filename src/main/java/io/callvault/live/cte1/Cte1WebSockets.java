@@ -60,9 +60,9 @@ class Cte1WebSockets implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         LiveHandshake handshake = LiveHandshake.ingest(authenticator, errors, LiveHandshake::authorization);
-        registry.addHandler(new Cte1AudioHandler(capture, json, defaultFormat), AUDIO)
+        registry.addHandler(new Cte1AudioHandler(capture, new Cte1Wire(json), defaultFormat), AUDIO)
                 .addInterceptors(handshake).setAllowedOriginPatterns("*");
-        registry.addHandler(new Cte1ControlHandler(catalog, json, clock), CONTROL)
+        registry.addHandler(new Cte1ControlHandler(catalog, new Cte1Wire(json), clock), CONTROL)
                 .addInterceptors(handshake).setAllowedOriginPatterns("*");
     }
 }
