@@ -100,39 +100,29 @@ class TwilioLiveHttpTest extends HttpTestBase {
             seq.media("inbound", 1, 0, new byte[160]);
             assertThat(twilio.closeCode()).isEqualTo(1008);
         }
-        try (LiveClient twilio = LiveClient.connect(port, path)) {
-            Sequence seq = new Sequence(twilio);
-            seq.send("start", startOf("MZ3", "[\"inbound\"]"));
+        assertThat(closeAfterStart(path, "MZ3", seq -> {
             seq.media("inbound", 1, 0, new byte[160]);
             seq.skip();
             seq.media("inbound", 2, 20, new byte[160]);
-            assertThat(twilio.closeCode()).isEqualTo(1002);
-        }
-        try (LiveClient twilio = LiveClient.connect(port, path)) {
-            Sequence seq = new Sequence(twilio);
-            seq.send("start", startOf("MZ4", "[\"inbound\"]"));
-            seq.send("transcription", "\"x\":1");
-            assertThat(twilio.closeCode()).isEqualTo(1003);
-        }
-        try (LiveClient twilio = LiveClient.connect(port, path)) {
-            Sequence seq = new Sequence(twilio);
-            seq.send("start", startOf("MZ5", "[\"inbound\"]"));
-            seq.send("media", "\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"0\",\"payload\":\"%%%\"}");
-            assertThat(twilio.closeCode()).isEqualTo(1007);
-        }
-        try (LiveClient twilio = LiveClient.connect(port, path)) {
-            Sequence seq = new Sequence(twilio);
-            seq.send("start", startOf("MZ6", "[\"inbound\"]"));
-            seq.send("stop", "\"stop\":{}");
-            assertThat(twilio.closeCode()).isEqualTo(1000);
-        }
-        try (LiveClient twilio = LiveClient.connect(port, path)) {
-            Sequence seq = new Sequence(twilio);
-            seq.send("start", startOf("MZ6", "[\"inbound\"]"));
-            assertThat(twilio.closeCode()).as("a stream already recorded").isEqualTo(1008);
-        }
+        })).as("a chunk missing").isEqualTo(1002);
+        assertThat(closeAfterStart(path, "MZ4", seq -> seq.send("transcription", "\"x\":1"))).isEqualTo(1003);
+        assertThat(closeAfterStart(path, "MZ5", seq -> seq.send("media",
+                "\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"0\",\"payload\":\"%%%\"}")))
+                .isEqualTo(1007);
+        assertThat(closeAfterStart(path, "MZ6", seq -> seq.send("stop", "\"stop\":{}"))).isEqualTo(1000);
+        assertThat(closeAfterStart(path, "MZ6", seq -> { })).as("a stream already recorded").isEqualTo(1008);
         assertThat(LiveClient.refusal(port, PATH + "?key=cvk_nope")).isEqualTo(401);
         assertThat(LiveClient.refusal(port, PATH)).isEqualTo(401);
+    }
+
+    /** Starts an inbound-only stream, goes on as the case says, and answers the code the server closed with. */
+    private int closeAfterStart(String path, String streamSid, java.util.function.Consumer<Sequence> then) {
+        try (LiveClient twilio = LiveClient.connect(port, path)) {
+            Sequence seq = new Sequence(twilio);
+            seq.send("start", startOf(streamSid, "[\"inbound\"]"));
+            then.accept(seq);
+            return twilio.closeCode();
+        }
     }
 
     private static String startOf(String streamSid, String tracks) {
