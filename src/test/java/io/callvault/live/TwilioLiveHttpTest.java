@@ -104,7 +104,7 @@ class TwilioLiveHttpTest extends HttpTestBase {
             seq.media("inbound", 1, 0, new byte[160]);
             seq.skip();
             seq.media("inbound", 2, 20, new byte[160]);
-        })).as("a chunk missing").isEqualTo(1002);
+        })).as("a sequence number skipped").isEqualTo(1002);
         assertThat(closeAfterStart(path, "MZ4", seq -> seq.send("transcription", "\"x\":1"))).isEqualTo(1003);
         assertThat(closeAfterStart(path, "MZ5", seq -> seq.send("media",
                 "\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"0\",\"payload\":\"%%%\"}")))
