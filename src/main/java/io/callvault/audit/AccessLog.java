@@ -45,9 +45,10 @@ import jakarta.annotation.PreDestroy;
  * the access log took 5.7% of the server's CPU; now 2.5%). A full queue makes the reader write its own row, so
  * none is dropped. Rows still queued when the process is killed are lost: at most the last interval or two of reads.
  *
- * <p>With each batch, in the same transaction, go its runs: for each recording (or call) the batch read, the first
- * and last id its rows took. {@link AccessTrail} finds a recording's or call's reads through them; a per-row index
- * by recording and by call cost half of a row on the embedded default (docs/performance.md, twelfth round).
+ * <p>With each batch, in the same transaction, go its runs: for each recording (or call) and client the batch read,
+ * the first and last id its rows took. {@link AccessTrail} finds a recording's, call's or client's reads through
+ * them; per-row indexes by each cost the embedded default's writer most of a row (docs/performance.md, twelfth to
+ * fourteenth rounds), where a player seeking through a recording makes one run of many reads.
  */
 @Repository
 public class AccessLog {
@@ -58,6 +59,7 @@ public class AccessLog {
     private static final String INSERT = "insert into access_log (" + COLUMN_NAMES + ") values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int COLUMN_COUNT = 12;
+    private static final int CLIENT = 1;
     private static final int TENANT = 2;
     private static final int CALL = 3;
     private static final int RECORDING = 4;
@@ -65,7 +67,7 @@ public class AccessLog {
     /** PostgreSQL: the batch's ids, taken from the column's own sequence, in order. */
     private static final String RESERVE_IDS = "select nextval(pg_get_serial_sequence('access_log', 'id'))"
             + " from generate_series(1, ?) order by 1";
-    private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, first_id, last_id";
+    private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, client_id, first_id, last_id";
     private static final String INSERT_RUNS = "insert into access_log_runs (" + RUN_COLUMNS + ") values ";
     private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format csv)";
     /** 1,000 rows of 12 parameters stay well under PostgreSQL's 32,767 parameters per statement. */
@@ -219,23 +221,27 @@ public class AccessLog {
                 if (postgres) {
                     copyIn(connection, COPY_RUNS, chunk);
                 } else {
-                    insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?)", chunk, false);
+                    insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?, ?)", chunk, false);
                 }
             }
             return null;
         }));
     }
 
-    /** One run per recording (or call, where no recording) in the batch: its tenant, call, recording, first and last id. */
+    /**
+     * One run per recording (or call, where no recording) and client in the batch: its tenant, call, recording,
+     * client, first and last id. Every row is in a run of its tenant, call, recording and client, which is what lets
+     * {@link AccessTrail} find a page by any of them.
+     */
     private static List<Object[]> runs(List<Object[]> rows, long[] ids) {
         Map<List<Object>, Object[]> runs = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             long id = ids[i];
-            Object[] run = runs.computeIfAbsent(Arrays.asList(row[TENANT], row[CALL], row[RECORDING]),
-                    key -> new Object[] {row[TENANT], row[CALL], row[RECORDING], id, id});
-            run[3] = Math.min((Long) run[3], id);
-            run[4] = Math.max((Long) run[4], id);
+            Object[] run = runs.computeIfAbsent(Arrays.asList(row[TENANT], row[CALL], row[RECORDING], row[CLIENT]),
+                    key -> new Object[] {row[TENANT], row[CALL], row[RECORDING], row[CLIENT], id, id});
+            run[4] = Math.min((Long) run[4], id);
+            run[5] = Math.max((Long) run[5], id);
         }
         return new ArrayList<>(runs.values());
     }

@@ -54,7 +54,24 @@ public class AccessTrail {
         if (f.callId() != null && f.tenantId() == null) {
             throw ApiException.badRequest("call needs tenant: call ids are unique only within a tenant");
         }
-        Where rows = new Where("a.");
+        boolean throughRuns = throughRuns(f);
+        Where rows = rowConditions(f, !throughRuns);
+        List<Entry> found = throughRuns
+                ? throughRuns(f, rows)
+                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by " + order(f) + " limit ?",
+                        rows.params, f.limit() + 1);
+        boolean more = found.size() > f.limit();
+        List<Entry> page = more ? found.subList(0, f.limit()) : found;
+        return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
+    }
+
+    /**
+     * The filter's conditions on a row. Read through the runs, a row is found by primary key within a span of ids,
+     * and its other conditions are tests on the row only ({@code coalesce}, which no index answers): H2 would
+     * otherwise read a span through a tenant's index, every row of the tenant for each span.
+     */
+    private static Where rowConditions(Filter f, boolean indexed) {
+        Where rows = new Where("a.", indexed);
         rows.equal("tenant_id", f.tenantId());
         rows.equal("client_id", f.clientId());
         rows.equal("recording_id", f.recordingId());
@@ -69,43 +86,52 @@ public class AccessTrail {
         if (f.afterId() != null) {
             rows.add("id < ?", f.afterId());
         }
-        List<Entry> found = f.recordingId() != null || f.callId() != null ? throughRuns(f, rows)
-                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by " + order(f) + " limit ?",
-                        rows.params, f.limit() + 1);
-        boolean more = found.size() > f.limit();
-        List<Entry> page = more ? found.subList(0, f.limit()) : found;
-        return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
+        return rows;
     }
 
     /**
-     * Newest first, in the order of the index that answers the filter: the column held equal leads, so that H2 reads
-     * the page off the index instead of sorting every row of the tenant or client (PostgreSQL reads it either way).
+     * Whether the page is found through the runs: by recording, call or client. A tenant's pages are read off
+     * {@code (tenant_id, id desc)} (and a period of it off {@code (tenant_id, read_at)} where the planner prefers),
+     * which walks them newest first with no run per row to look up; without a tenant or a client, the log is read
+     * newest first by its key.
+     */
+    private static boolean throughRuns(Filter f) {
+        return f.recordingId() != null || f.callId() != null || f.clientId() != null;
+    }
+
+    /**
+     * Newest first, in the order of the index that answers the filter: the tenant leads, so that H2 reads the page off
+     * the index instead of sorting every row of the tenant (PostgreSQL reads it either way).
      */
     private static String order(Filter f) {
-        if (f.tenantId() != null) {
-            return "a.tenant_id, a.id desc";
-        }
-        return f.clientId() != null ? "a.client_id, a.id desc" : "a.id desc";
+        return f.tenantId() != null ? "a.tenant_id, a.id desc" : "a.id desc";
     }
 
     /**
-     * A recording's or a call's reads, found through the runs the writer stored with each batch, taken newest first
-     * (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by primary key, newest first, as
-     * far as a page needs. No row not yet found can be newer than a row found: its id is at most the last id of every
-     * run taken, so where it is above a row found it lies in that row's span, whose newer rows were all read. So the
-     * page is complete once it is full. Runs of two nodes' batches may overlap: a row read twice counts once. Runs
-     * committed while the pages are read only push older ones down the order: one may be read twice, none skipped.
+     * A recording's, a call's or a client's reads, found through the runs the writer stored with each batch, taken
+     * newest first (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by primary key,
+     * newest first, as far as a page needs, less the parts of it already read whole for this page ({@link ScannedIds}:
+     * a batch's runs overlap, and a filter that matches few rows would otherwise read an id once per run over it). No
+     * row not yet found can be newer than a row found: its id is at most the last id of every run taken, so where it
+     * is above a row found it lies in that row's span, whose newer rows were all read (in this span or in a part read
+     * whole before). So the page is complete once it is full. Runs of two nodes' batches may overlap: a row read
+     * twice counts once. Runs committed while the pages are read only push older ones down the order: one may be read
+     * twice, none skipped.
      */
     private List<Entry> throughRuns(Filter f, Where rows) {
-        Where runs = new Where("");
+        Where runs = new Where("", true);
         String order;
         if (f.recordingId() != null) {
             runs.equal("recording_id", f.recordingId());
             order = "recording_id, last_id desc, first_id desc";
-        } else {
+        } else if (f.callId() != null) {
             runs.equal("tenant_id", f.tenantId());
             runs.equal("call_id", f.callId());
             order = "tenant_id, call_id, last_id desc, first_id desc";
+        } else {
+            runs.equal("client_id", f.clientId());
+            runs.equal("tenant_id", f.tenantId());
+            order = "client_id, last_id desc, first_id desc";
         }
         if (f.afterId() != null) {
             runs.add("first_id < ?", f.afterId());
@@ -114,19 +140,23 @@ public class AccessTrail {
         String newestRuns = "select first_id, last_id from access_log_runs where 1 = 1" + runs.sql + " order by "
                 + order + " limit " + RUNS_AT_ONCE + " offset ?";
         Map<Long, Entry> found = new LinkedHashMap<>();
+        ScannedIds scanned = new ScannedIds();
         for (int offset = 0; ; offset += RUNS_AT_ONCE) {
             List<long[]> spans = jdbc.sql(newestRuns).params(runs.params).param(offset)
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
             for (long[] span : spans) {
-                List<Object> params = new ArrayList<>(rows.params);
-                params.add(span[0]);
-                params.add(span[1]);
-                for (Entry e : query("select a.* from access_log a where 1 = 1" + rows.sql + " and a.id between ? and ?"
-                        + " order by a.id desc limit ?", params, f.limit() + 1)) {
-                    found.putIfAbsent(e.id(), e);
-                }
-                if (found.size() > f.limit()) {
-                    return newestFirst(found, f.limit() + 1);
+                for (long[] part : scanned.unread(span[0], span[1])) {
+                    List<Object> params = new ArrayList<>(rows.params);
+                    params.add(part[0]);
+                    params.add(part[1]);
+                    for (Entry e : query("select a.* from access_log a where 1 = 1" + rows.sql
+                            + " and a.id between ? and ? order by a.id desc limit ?", params, f.limit() + 1)) {
+                        found.putIfAbsent(e.id(), e);
+                    }
+                    if (found.size() > f.limit()) {
+                        return newestFirst(found, f.limit() + 1);
+                    }
+                    scanned.read(part[0], part[1]); // not full: every row of the part that matches is found
                 }
             }
             if (spans.size() < RUNS_AT_ONCE) {
@@ -151,16 +181,26 @@ public class AccessTrail {
     private static final class Where {
 
         private final String alias;
+        private final boolean indexed;
         private final StringBuilder sql = new StringBuilder();
         private final List<Object> params = new ArrayList<>();
 
-        Where(String alias) {
+        /** @param indexed false: equalities written so that no index answers them (a test on the row found) */
+        Where(String alias, boolean indexed) {
             this.alias = alias;
+            this.indexed = indexed;
         }
 
         void equal(String column, String value) {
             if (value != null) {
-                add(column + " = ?", value);
+                if (indexed) {
+                    add(column + " = ?", value);
+                } else {
+                    // equal to "column = ?", null included; written so that no index answers it
+                    sql.append(" and coalesce(").append(alias).append(column).append(", ").append(alias).append(column)
+                            .append(") = ?");
+                    params.add(value);
+                }
             }
         }
 
