@@ -116,6 +116,13 @@ class PlayerBrowserTest extends HttpTestBase {
         return (int) Math.round(Math.sin(2 * Math.PI * hertz * t) * 14000 * envelope);
     }
 
+    private void filterWho(String who) {
+        WebElement field = browser.findElement(By.name("client"));
+        field.clear();
+        field.sendKeys(who);
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    }
+
     private void screenshot(String name) throws IOException {
         Chromium.screenshot(browser, name);
     }
@@ -258,6 +265,14 @@ class PlayerBrowserTest extends HttpTestBase {
         screenshot("access-log");
         String export = browser.findElement(By.id("export")).getAttribute("href");
         assertThat(export).contains("/v1/tenants/" + tenantA + "/access-log.csv");
+        // "Who" finds a person's reads through the access log's runs; someone who read nothing finds none
+        String reader = firstRow.substring(firstRow.indexOf("user:qa-")).split("\\s")[0];
+        filterWho("user:nobody"); // first, so that the next wait cannot be met by the page shown before
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("Nothing matches."));
+        filterWho(reader);
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("on this page"));
+        assertThat(browser.findElement(By.cssSelector("#entries tbody tr")).getText()).contains(reader).contains("1001");
+        screenshot("access-log-who");
     }
 
     @Test
