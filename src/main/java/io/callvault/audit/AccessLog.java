@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,10 @@ import jakarta.annotation.PreDestroy;
  * none is dropped. Rows still queued when the process is killed are lost: at most the last interval or two of reads.
  *
  * <p>With each batch, in the same transaction, go its runs: for each recording (or call) and client the batch read,
- * the first and last id its rows took. {@link AccessTrail} finds a recording's, call's or client's reads through
- * them; per-row indexes by each cost the embedded default's writer most of a row (docs/performance.md, twelfth to
- * fourteenth rounds), where a player seeking through a recording makes one run of many reads.
+ * the first and last id its rows took and the first and last time they were read. {@link AccessTrail} finds a
+ * tenant's, recording's, call's or client's reads through them; per-row indexes by each cost the embedded default's
+ * writer most of a row (docs/performance.md, twelfth to fifteenth rounds), where a player seeking through a recording
+ * makes one run of many reads.
  */
 @Repository
 public class AccessLog {
@@ -59,6 +61,7 @@ public class AccessLog {
     private static final String INSERT = "insert into access_log (" + COLUMN_NAMES + ") values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int COLUMN_COUNT = 12;
+    private static final int READ_AT = 0;
     private static final int CLIENT = 1;
     private static final int TENANT = 2;
     private static final int CALL = 3;
@@ -67,7 +70,8 @@ public class AccessLog {
     /** PostgreSQL: the batch's ids, taken from the column's own sequence, in order. */
     private static final String RESERVE_IDS = "select nextval(pg_get_serial_sequence('access_log', 'id'))"
             + " from generate_series(1, ?) order by 1";
-    private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, client_id, first_id, last_id";
+    private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, client_id, first_id, last_id, first_at,"
+            + " last_at";
     private static final String INSERT_RUNS = "insert into access_log_runs (" + RUN_COLUMNS + ") values ";
     private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format csv)";
     /** 1,000 rows of 12 parameters stay well under PostgreSQL's 32,767 parameters per statement. */
@@ -207,7 +211,11 @@ public class AccessLog {
      * The rows and their runs, in one transaction: the fewer runs a transaction has, the cheaper (each lands at its
      * own place in the runs' indexes), so a whole gathering of up to {@value #TRANSACTION} rows is one.
      */
-    private void store(List<Object[]> rows) {
+    private void store(List<Object[]> gathered) {
+        // a tenant's rows of the gathering take consecutive ids, in the order they came: a tenant's page is then read
+        // off the spans of its runs without passing over other tenants' rows (the sort is stable)
+        List<Object[]> rows = new ArrayList<>(gathered);
+        rows.sort(Comparator.comparing(row -> (String) row[TENANT], Comparator.nullsFirst(Comparator.naturalOrder())));
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
             long[] ids = new long[rows.size()];
             for (int from = 0; from < rows.size(); from += BATCH) {
@@ -221,7 +229,7 @@ public class AccessLog {
                 if (postgres) {
                     copyIn(connection, COPY_RUNS, chunk);
                 } else {
-                    insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?, ?)", chunk, false);
+                    insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?, ?, ?, ?)", chunk, false);
                 }
             }
             return null;
@@ -230,8 +238,9 @@ public class AccessLog {
 
     /**
      * One run per recording (or call, where no recording) and client in the batch: its tenant, call, recording,
-     * client, first and last id. Every row is in a run of its tenant, call, recording and client, which is what lets
-     * {@link AccessTrail} find a page by any of them.
+     * client, first and last id, first and last time read. Every row is in a run of its tenant, call, recording and
+     * client, within its ids and times, which is what lets {@link AccessTrail} find a page by any of them and pass
+     * over the runs outside a period.
      */
     private static List<Object[]> runs(List<Object[]> rows, long[] ids) {
         Map<List<Object>, Object[]> runs = new LinkedHashMap<>();
@@ -239,9 +248,13 @@ public class AccessLog {
             Object[] row = rows.get(i);
             long id = ids[i];
             Object[] run = runs.computeIfAbsent(Arrays.asList(row[TENANT], row[CALL], row[RECORDING], row[CLIENT]),
-                    key -> new Object[] {row[TENANT], row[CALL], row[RECORDING], row[CLIENT], id, id});
+                    key -> new Object[] {row[TENANT], row[CALL], row[RECORDING], row[CLIENT], id, id, row[READ_AT],
+                            row[READ_AT]});
             run[4] = Math.min((Long) run[4], id);
             run[5] = Math.max((Long) run[5], id);
+            OffsetDateTime at = (OffsetDateTime) row[READ_AT];
+            run[6] = at.isBefore((OffsetDateTime) run[6]) ? at : run[6];
+            run[7] = at.isAfter((OffsetDateTime) run[7]) ? at : run[7];
         }
         return new ArrayList<>(runs.values());
     }

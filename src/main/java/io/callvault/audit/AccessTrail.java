@@ -58,7 +58,7 @@ public class AccessTrail {
         Where rows = rowConditions(f, !throughRuns);
         List<Entry> found = throughRuns
                 ? throughRuns(f, rows)
-                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by " + order(f) + " limit ?",
+                : query("select a.* from access_log a where 1 = 1" + rows.sql + " order by a.id desc limit ?",
                         rows.params, f.limit() + 1);
         boolean more = found.size() > f.limit();
         List<Entry> page = more ? found.subList(0, f.limit()) : found;
@@ -90,33 +90,25 @@ public class AccessTrail {
     }
 
     /**
-     * Whether the page is found through the runs: by recording, call or client. A tenant's pages are read off
-     * {@code (tenant_id, id desc)} (and a period of it off {@code (tenant_id, read_at)} where the planner prefers),
-     * which walks them newest first with no run per row to look up; without a tenant or a client, the log is read
-     * newest first by its key.
+     * Whether the page is found through the runs: by tenant, recording, call or client. Only the whole log, across
+     * tenants, is read newest first by its key.
      */
     private static boolean throughRuns(Filter f) {
-        return f.recordingId() != null || f.callId() != null || f.clientId() != null;
+        return f.tenantId() != null || f.recordingId() != null || f.callId() != null || f.clientId() != null;
     }
 
     /**
-     * Newest first, in the order of the index that answers the filter: the tenant leads, so that H2 reads the page off
-     * the index instead of sorting every row of the tenant (PostgreSQL reads it either way).
-     */
-    private static String order(Filter f) {
-        return f.tenantId() != null ? "a.tenant_id, a.id desc" : "a.id desc";
-    }
-
-    /**
-     * A recording's, a call's or a client's reads, found through the runs the writer stored with each batch, taken
-     * newest first (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by primary key,
-     * newest first, as far as a page needs, less the parts of it already read whole for this page ({@link ScannedIds}:
-     * a batch's runs overlap, and a filter that matches few rows would otherwise read an id once per run over it). No
-     * row not yet found can be newer than a row found: its id is at most the last id of every run taken, so where it
-     * is above a row found it lies in that row's span, whose newer rows were all read (in this span or in a part read
-     * whole before). So the page is complete once it is full. Runs of two nodes' batches may overlap: a row read
-     * twice counts once. Runs committed while the pages are read only push older ones down the order: one may be read
-     * twice, none skipped.
+     * A tenant's, a recording's, a call's or a client's reads, found through the runs the writer stored with each
+     * batch, taken newest first (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by
+     * primary key, newest first, as far as a page needs, less the parts of it already read whole for this page
+     * ({@link ScannedIds}: a batch's runs overlap, and a filter that matches few rows would otherwise read an id once
+     * per run over it). A run whose times lie outside the filter's period is passed over without reading its rows: none
+     * of them can match. No row not yet
+     * found can be newer than a row found: its own run is one the filter takes, so its id is at most the last id of
+     * every run taken, and where it is above a row found it lies in that row's span, whose newer rows were all read (in
+     * this span or in a part read whole before). So the page is complete once it is full. Runs of two nodes' batches
+     * may overlap: a row read twice counts once. Runs committed while the pages are read only push older ones down the
+     * order: one may be read twice, none skipped.
      */
     private List<Entry> throughRuns(Filter f, Where rows) {
         Where runs = new Where("", true);
@@ -128,13 +120,22 @@ public class AccessTrail {
             runs.equal("tenant_id", f.tenantId());
             runs.equal("call_id", f.callId());
             order = "tenant_id, call_id, last_id desc, first_id desc";
-        } else {
+        } else if (f.clientId() != null) {
             runs.equal("client_id", f.clientId());
             runs.equal("tenant_id", f.tenantId());
             order = "client_id, last_id desc, first_id desc";
+        } else {
+            runs.equal("tenant_id", f.tenantId());
+            order = "tenant_id, last_id desc, first_id desc";
         }
         if (f.afterId() != null) {
             runs.add("first_id < ?", f.afterId());
+        }
+        if (f.from() != null) {
+            runs.add("last_at >= ?", f.from().atOffset(ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            runs.add("first_at < ?", f.to().atOffset(ZoneOffset.UTC));
         }
         // the equal columns lead the order by, so that H2 walks the index in order instead of sorting every run
         String newestRuns = "select first_id, last_id from access_log_runs where 1 = 1" + runs.sql + " order by "

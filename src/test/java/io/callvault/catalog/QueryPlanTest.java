@@ -151,8 +151,9 @@ class QueryPlanTest {
                     join recordings r on r.id = 'r-t-' || (g % 50 + 1) || '-c-' || (g % 50 + 1) || '-' || (g / 50 % 2000)
                       || '-' || (g % 2 + 1)""");
             s.execute("""
-                    insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id, last_id)
-                    select tenant_id, call_id, recording_id, client_id, id, id from access_log""");
+                    insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id, last_id,
+                      first_at, last_at)
+                    select tenant_id, call_id, recording_id, client_id, id, id, read_at, read_at from access_log""");
             s.execute("analyze");
         }
     }

@@ -1,0 +1,169 @@
+package io.callvault.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.callvault.support.TestDatabase;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Version 15 on an archive logged before it: the runs are made again, one per row with its row's time, and a
+ * tenant's pages and periods, now read through the runs, find every row. A start killed after any of its steps (H2
+ * commits each DDL statement as it goes) is finished by the next: each prefix of the script, then the whole
+ * migration, ends in the same runs and indexes. On the database of the test run (H2 in memory, or a schema of its
+ * own on PostgreSQL).
+ */
+class RunTimesMigrationTest {
+
+    private final List<DriverManagerDataSource> made = new ArrayList<>();
+    private final List<String> schemas = new ArrayList<>();
+
+    @BeforeEach
+    void database() {
+        // each case makes its own databases, migrated to version 14
+    }
+
+    @AfterEach
+    void drop() {
+        for (int i = 0; i < schemas.size(); i++) {
+            new JdbcTemplate(made.get(i)).execute("drop schema " + schemas.get(i) + " cascade");
+        }
+    }
+
+    /** A new database at version 14 with 60 reads of two tenants logged, as version 14 left them: a run per row. */
+    private DriverManagerDataSource atVersion14() {
+        DriverManagerDataSource db;
+        Flyway flyway;
+        if (TestDatabase.postgres()) {
+            TestDatabase.assumeAvailable();
+            String schema = "rt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String url = TestDatabase.PG_URL;
+            db = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    TestDatabase.PG_USER, "");
+            made.add(db);
+            schemas.add(schema);
+            flyway = Flyway.configure().dataSource(db).schemas(schema).target("14").load();
+        } else {
+            db = new DriverManagerDataSource("jdbc:h2:mem:run-times-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+            flyway = Flyway.configure().dataSource(db).target("14").load();
+        }
+        flyway.migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        for (int i = 1; i <= 60; i++) {
+            jdbc.update("insert into access_log (id, read_at, client_id, tenant_id, call_id, recording_id, kind, via,"
+                    + " bytes) values (?, ?, 'c', ?, 'call', 'rec', 'play', 'native', 1)", i, at(i), tenant(i));
+            jdbc.update("insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id, last_id)"
+                    + " values (?, 'call', 'rec', 'c', ?, ?)", tenant(i), i, i);
+        }
+        return db;
+    }
+
+    private static String tenant(int i) {
+        return i % 4 == 0 ? "u" : "t";
+    }
+
+    private void migrate(DriverManagerDataSource db) {
+        int made = this.made.indexOf(db);
+        (made < 0 ? Flyway.configure().dataSource(db) : Flyway.configure().dataSource(db).schemas(schemas.get(made)))
+                .load().migrate();
+    }
+
+    @Test
+    void everyRowGetsARunWithItsTimeAndIsFoundByItsTenant() {
+        DriverManagerDataSource db = atVersion14();
+        migrate(db);
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        assertThat(jdbc.queryForObject("select count(*) from access_log_runs r join access_log a on a.id = r.first_id"
+                + " and a.id = r.last_id and a.read_at = r.first_at and a.read_at = r.last_at"
+                + " and a.tenant_id = r.tenant_id", Long.class)).isEqualTo(60);
+        assertThat(jdbc.queryForObject("select count(*) from access_log_runs", Long.class)).isEqualTo(60);
+
+        AccessTrail trail = new AccessTrail(JdbcClient.create(db));
+        List<Long> tenantT = new ArrayList<>();
+        for (long i = 60; i >= 1; i--) {
+            if (tenant((int) i).equals("t")) {
+                tenantT.add(i);
+            }
+        }
+        assertThat(paged(trail, new AccessTrail.Filter("t", null, null, null, null, null, null, 7, null)))
+                .isEqualTo(tenantT).hasSize(45);
+        assertThat(paged(trail, new AccessTrail.Filter("t", null, null, null, null, at(20).toInstant(),
+                at(50).toInstant(), 4, null))).isEqualTo(tenantT.stream().filter(id -> id >= 20 && id < 50).toList())
+                .hasSize(22);
+    }
+
+    @Test
+    void aStartKilledAfterAnyStepIsFinishedByTheNext() {
+        DriverManagerDataSource reference = atVersion14();
+        migrate(reference);
+        String finished = state(reference);
+        List<String> steps = steps();
+        assertThat(steps).hasSizeGreaterThan(8);
+        for (int done = 1; done <= steps.size(); done++) {
+            DriverManagerDataSource db = atVersion14();
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            steps.subList(0, done).forEach(jdbc::execute);
+            migrate(db);
+            assertThat(state(db)).as("killed after step " + done).isEqualTo(finished);
+        }
+    }
+
+    /** The runs, the access log's and the runs' indexes, and no table left over. */
+    private static String state(DriverManagerDataSource db) {
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        String runs = jdbc.queryForList("select tenant_id, first_id, last_id, first_at, last_at from access_log_runs"
+                + " order by first_id").toString();
+        String indexes = TestDatabase.postgres()
+                ? jdbc.queryForList("select indexname from pg_indexes where schemaname = current_schema()"
+                        + " and tablename like 'access_log%' order by 1", String.class).toString()
+                : jdbc.queryForList("select index_name from information_schema.indexes where table_schema = 'PUBLIC'"
+                        + " and table_name like 'ACCESS_LOG%' order by 1", String.class).toString();
+        String tables = jdbc.queryForList("select lower(table_name) from information_schema.tables"
+                + " where lower(table_name) like 'access_log%' and table_schema = "
+                + (TestDatabase.postgres() ? "current_schema()" : "'PUBLIC'") + " order by 1", String.class).toString();
+        return runs + "\n" + indexes + "\n" + tables;
+    }
+
+    /** The statements of version 15, in order. */
+    private static List<String> steps() {
+        String script = new String(readMigration(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        return java.util.Arrays.stream(script.split(";")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static byte[] readMigration() {
+        try (var in = RunTimesMigrationTest.class.getResourceAsStream(
+                "/db/migration/V15__access_log_runs_by_tenant.sql")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static OffsetDateTime at(int second) {
+        return Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second).atOffset(ZoneOffset.UTC);
+    }
+
+    private static List<Long> paged(AccessTrail trail, AccessTrail.Filter filter) {
+        List<Long> ids = new ArrayList<>();
+        AccessTrail.Filter next = filter;
+        while (next != null) {
+            AccessTrail.Page page = trail.page(next);
+            page.entries().forEach(e -> ids.add(e.id()));
+            next = page.nextCursor() == null ? null : next.after(Long.parseLong(page.nextCursor()));
+        }
+        return ids;
+    }
+}
