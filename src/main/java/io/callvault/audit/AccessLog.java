@@ -79,6 +79,11 @@ public class AccessLog {
     /** Rows written in one transaction at the most. */
     private static final int TRANSACTION = 10 * BATCH;
     static final long GATHER_MILLIS = 50;
+    /**
+     * A run spans fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the walk of the
+     * runs for a page after a cursor this far above it, instead of at the newest run.
+     */
+    static final long RUN_SPAN = 4096;
     /** Rows waiting beyond this are written by the reader itself. */
     private static final int CAPACITY = 50_000;
 
@@ -237,26 +242,31 @@ public class AccessLog {
     }
 
     /**
-     * One run per recording (or call, where no recording) and client in the batch: its tenant, call, recording,
-     * client, first and last id, first and last time read. Every row is in a run of its tenant, call, recording and
+     * One run per recording (or call, where no recording) and client in the batch, cut where it would span
+     * {@value #RUN_SPAN} ids or more: its tenant, call, recording, client, first and last id, first and last time read. Every row is in a run of its tenant, call, recording and
      * client, within its ids and times, which is what lets {@link AccessTrail} find a page by any of them and pass
      * over the runs outside a period.
      */
     private static List<Object[]> runs(List<Object[]> rows, long[] ids) {
-        Map<List<Object>, Object[]> runs = new LinkedHashMap<>();
+        Map<List<Object>, Object[]> open = new LinkedHashMap<>();
+        List<Object[]> runs = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             long id = ids[i];
-            Object[] run = runs.computeIfAbsent(Arrays.asList(row[TENANT], row[CALL], row[RECORDING], row[CLIENT]),
-                    key -> new Object[] {row[TENANT], row[CALL], row[RECORDING], row[CLIENT], id, id, row[READ_AT],
-                            row[READ_AT]});
+            OffsetDateTime at = (OffsetDateTime) row[READ_AT];
+            List<Object> key = Arrays.asList(row[TENANT], row[CALL], row[RECORDING], row[CLIENT]);
+            Object[] run = open.get(key);
+            if (run == null || Math.max(id, (Long) run[5]) - Math.min(id, (Long) run[4]) >= RUN_SPAN) {
+                run = new Object[] {row[TENANT], row[CALL], row[RECORDING], row[CLIENT], id, id, at, at};
+                open.put(key, run);
+                runs.add(run);
+            }
             run[4] = Math.min((Long) run[4], id);
             run[5] = Math.max((Long) run[5], id);
-            OffsetDateTime at = (OffsetDateTime) row[READ_AT];
             run[6] = at.isBefore((OffsetDateTime) run[6]) ? at : run[6];
             run[7] = at.isAfter((OffsetDateTime) run[7]) ? at : run[7];
         }
-        return new ArrayList<>(runs.values());
+        return runs;
     }
 
     /** H2: one multi-row INSERT; the ids H2 gave the rows, in their order. */

@@ -53,6 +53,23 @@ class AccessLogTest {
     }
 
     @Test
+    void noRunSpansAsManyIdsAsTheAuditTrailSkipsAbove() throws Exception {
+        AccessLog log = accessLog(Duration.ofSeconds(30));
+        for (int i = 0; i < 9000; i++) {
+            // one recording read all through a gathering of 9,000 reads
+            log.record(new AccessEvent("client", "t", "call", i % 2 == 0 ? "rec-all-through" : "rec-" + i,
+                    AccessEvent.Kind.PLAY, AccessEvent.Via.NATIVE, "127.0.0.1"), null, null, i);
+        }
+        log.close();
+
+        assertThat(jdbc.queryForObject("select max(last_id - first_id) from access_log_runs", Long.class))
+                .isLessThan(AccessLog.RUN_SPAN).isGreaterThan(AccessLog.RUN_SPAN - 10);
+        assertThat(jdbc.queryForObject("select count(*) from access_log_runs where recording_id = 'rec-all-through'",
+                Long.class)).isEqualTo(3);
+        assertThat(rowsOutsideARunOfTheirKeys()).isZero();
+    }
+
+    @Test
     void aTenantsRowsOfOneGatheringTakeConsecutiveIdsInTheOrderTheyCame() throws Exception {
         AccessLog log = accessLog(Duration.ofSeconds(30));
         for (int i = 0; i < 300; i++) {
