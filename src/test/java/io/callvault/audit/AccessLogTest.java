@@ -53,20 +53,31 @@ class AccessLogTest {
     }
 
     @Test
-    void noRunSpansAsManyIdsAsTheAuditTrailSkipsAbove() throws Exception {
-        AccessLog log = accessLog(Duration.ofSeconds(30));
-        for (int i = 0; i < 9000; i++) {
-            // one recording read all through a gathering of 9,000 reads
-            log.record(new AccessEvent("client", "t", "call", i % 2 == 0 ? "rec-all-through" : "rec-" + i,
-                    AccessEvent.Kind.PLAY, AccessEvent.Via.NATIVE, "127.0.0.1"), null, null, i);
+    void noRunSpansAsManyIdsAsTheAuditTrailSkipsAbove() {
+        // one recording read all through a gathering whose ids other nodes took turns with: 60,000 ids for 600 rows
+        List<Object[]> rows = new ArrayList<>();
+        long[] ids = new long[600];
+        for (int i = 0; i < ids.length; i++) {
+            rows.add(new Object[] {java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z").plusSeconds(i), "client", "t",
+                    "call", i % 2 == 0 ? "rec-all-through" : "rec-" + i, "play", "native", null, null, 1L, null, null});
+            ids[i] = 1000 + 100L * i;
         }
-        log.close();
+        List<Object[]> runs = AccessLog.runs(rows, ids);
 
-        assertThat(jdbc.queryForObject("select max(last_id - first_id) from access_log_runs", Long.class))
-                .isLessThan(AccessLog.RUN_SPAN).isGreaterThan(AccessLog.RUN_SPAN - 10);
-        assertThat(jdbc.queryForObject("select count(*) from access_log_runs where recording_id = 'rec-all-through'",
-                Long.class)).isEqualTo(3);
-        assertThat(rowsOutsideARunOfTheirKeys()).isZero();
+        assertThat(runs).allSatisfy(run -> assertThat((Long) run[5] - (Long) run[4]).isLessThan(AccessLog.RUN_SPAN));
+        List<Object[]> allThrough = runs.stream().filter(run -> run[2].equals("rec-all-through")).toList();
+        assertThat(allThrough).hasSize(4); // 300 rows 200 ids apart: 82 of them fit in 16,384 ids
+        assertThat(allThrough.get(0)[4]).isEqualTo(1000L);
+        assertThat(allThrough.get(3)[5]).isEqualTo(1000 + 100L * 598);
+        for (int i = 0; i < allThrough.size(); i++) {
+            Object[] run = allThrough.get(i);
+            // each run's times are those of its first and last row
+            assertThat(run[6]).isEqualTo(rows.get((int) (((Long) run[4] - 1000) / 100))[0]);
+            assertThat(run[7]).isEqualTo(rows.get((int) (((Long) run[5] - 1000) / 100))[0]);
+            if (i > 0) {
+                assertThat((Long) run[4]).isEqualTo((Long) allThrough.get(i - 1)[5] + 200);
+            }
+        }
     }
 
     @Test
