@@ -245,9 +245,9 @@ public class AccessLog {
 
     /**
      * One run per recording (or call, where no recording) and client in the batch, cut where it would span
-     * {@value #RUN_SPAN} ids or more: its tenant, call, recording, client, first and last id, first and last time read. Every row is in a run of its tenant, call, recording and
-     * client, within its ids and times, which is what lets {@link AccessTrail} find a page by any of them and pass
-     * over the runs outside a period.
+     * {@value #RUN_SPAN} ids or more: its tenant, call, recording, client, first and last id, first and last time
+     * read. Every row is in a run of its tenant, call, recording and client, within its ids and times, which is what
+     * lets {@link AccessTrail} find a page by any of them and pass over the runs outside a period.
      */
     static List<Object[]> runs(List<Object[]> rows, long[] ids) {
         Map<List<Object>, Object[]> open = new LinkedHashMap<>();

@@ -273,6 +273,11 @@ class AccessTrailTest {
     }
 
     private List<Long> paged(AccessTrail.Filter filter) {
+        return paged(trail, filter);
+    }
+
+    /** The ids of every page of the filter, following each page's cursor as a client does. */
+    static List<Long> paged(AccessTrail trail, AccessTrail.Filter filter) {
         List<Long> ids = new ArrayList<>();
         AccessTrail.Filter next = filter;
         while (next != null) {

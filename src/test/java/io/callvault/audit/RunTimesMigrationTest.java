@@ -98,11 +98,12 @@ class RunTimesMigrationTest {
                 tenantT.add(i);
             }
         }
-        assertThat(paged(trail, new AccessTrail.Filter("t", null, null, null, null, null, null, 7, null)))
-                .isEqualTo(tenantT).hasSize(45);
-        assertThat(paged(trail, new AccessTrail.Filter("t", null, null, null, null, at(20).toInstant(),
-                at(50).toInstant(), 4, null))).isEqualTo(tenantT.stream().filter(id -> id >= 20 && id < 50).toList())
-                .hasSize(22);
+        AccessTrail.Filter all = new AccessTrail.Filter("t", null, null, null, null, null, null, 7, null);
+        assertThat(AccessTrailTest.paged(trail, all)).isEqualTo(tenantT).hasSize(45);
+        AccessTrail.Filter period = new AccessTrail.Filter("t", null, null, null, null, at(20).toInstant(),
+                at(50).toInstant(), 4, null);
+        assertThat(AccessTrailTest.paged(trail, period))
+                .isEqualTo(tenantT.stream().filter(id -> id >= 20 && id < 50).toList()).hasSize(22);
     }
 
     @Test
@@ -154,16 +155,5 @@ class RunTimesMigrationTest {
 
     private static OffsetDateTime at(int second) {
         return Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second).atOffset(ZoneOffset.UTC);
-    }
-
-    private static List<Long> paged(AccessTrail trail, AccessTrail.Filter filter) {
-        List<Long> ids = new ArrayList<>();
-        AccessTrail.Filter next = filter;
-        while (next != null) {
-            AccessTrail.Page page = trail.page(next);
-            page.entries().forEach(e -> ids.add(e.id()));
-            next = page.nextCursor() == null ? null : next.after(Long.parseLong(page.nextCursor()));
-        }
-        return ids;
     }
 }
