@@ -5,6 +5,8 @@
 -- The runs are made again from the rows, one per row logged so far as V14 did, each with its row's time: a run
 -- written by the writer before this version has no times to keep, and an update of every run in place took H2 60 s
 -- per million rows where this takes about 16.
+-- The times may be null: a node still on the version before, during a rolling upgrade, writes its runs without
+-- them, and the audit trail takes such a run as "any time" (its rows are read and tested, never missed).
 -- Every step can run again after any of them (H2 commits each DDL statement as it goes), so a start killed part way
 -- is finished by the next one.
 create table if not exists access_log_runs_timed (
@@ -14,8 +16,8 @@ create table if not exists access_log_runs_timed (
     client_id    varchar(80),
     first_id     bigint       not null,
     last_id      bigint       not null,
-    first_at     timestamp with time zone not null,
-    last_at      timestamp with time zone not null
+    first_at     timestamp with time zone,
+    last_at      timestamp with time zone
 );
 insert into access_log_runs_timed (tenant_id, call_id, recording_id, client_id, first_id, last_id, first_at, last_at)
 select tenant_id, call_id, recording_id, client_id, id, id, read_at, read_at from access_log

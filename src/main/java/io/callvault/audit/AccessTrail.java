@@ -103,12 +103,13 @@ public class AccessTrail {
      * primary key, newest first, as far as a page needs, less the parts of it already read whole for this page
      * ({@link ScannedIds}: a batch's runs overlap, and a filter that matches few rows would otherwise read an id once
      * per run over it). A run whose times lie outside the filter's period is passed over without reading its rows: none
-     * of them can match. No row not yet found can be newer than a row found: its own run is one the filter takes, so
-     * its id is at most the last id of every run taken, and where it is above a row found it lies in that row's span,
-     * whose newer rows were all read (in this span or in a part read whole before). So the page is complete once it is
-     * full. Runs of two nodes' batches may overlap: a row read twice counts once. The walk is keyset-paginated, so a
-     * page deep in a long history starts where its cursor is instead of walking every newer run (a CSV export of
-     * 100,000 rows was quadratic before).
+     * of them can match (a run without times, written by a node of the version before during an upgrade, is read). No
+     * row not yet found can be newer than a row found: its own run is one the filter takes, so its id is at most the
+     * last id of every run taken, and where it is above a row found it lies in that row's span, whose newer rows were
+     * all read (in this span or in a part read whole before). So the page is complete once it is full. Runs of two
+     * nodes' batches may overlap: a row read twice counts once. The walk is keyset-paginated, so a page deep in a long
+     * history starts where its cursor is instead of walking every newer run (a CSV export of 100,000 rows was quadratic
+     * before).
      */
     private List<Entry> throughRuns(Filter f, Where rows) {
         Where runs = new Where("", true);
@@ -132,10 +133,10 @@ public class AccessTrail {
             runs.add("first_id < ?", f.afterId());
         }
         if (f.from() != null) {
-            runs.add("last_at >= ?", f.from().atOffset(ZoneOffset.UTC));
+            runs.add("(last_at >= ? or last_at is null)", f.from().atOffset(ZoneOffset.UTC));
         }
         if (f.to() != null) {
-            runs.add("first_at < ?", f.to().atOffset(ZoneOffset.UTC));
+            runs.add("(first_at < ? or first_at is null)", f.to().atOffset(ZoneOffset.UTC));
         }
         // the equal columns lead the order by, so that H2 walks the index in order instead of sorting every run; the
         // walk goes on below the last run taken (by last id, then first id), and starts where a run with an id below

@@ -104,6 +104,19 @@ class RunTimesMigrationTest {
                 at(50).toInstant(), 4, null);
         assertThat(AccessTrailTest.paged(trail, period))
                 .isEqualTo(tenantT.stream().filter(id -> id >= 20 && id < 50).toList()).hasSize(22);
+
+        // a node still on version 14 during a rolling upgrade writes its rows, and runs without times: none refused,
+        // and a period finds them as any other
+        jdbc.update("insert into access_log (id, read_at, client_id, tenant_id, call_id, recording_id, kind, via, bytes)"
+                + " values (61, ?, 'c', 't', 'call', 'rec', 'play', 'native', 1), (62, ?, 'c', 't', 'call', 'rec', 'play',"
+                + " 'native', 1)", at(30), at(70));
+        jdbc.update("insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id, last_id)"
+                + " values ('t', 'call', 'rec', 'c', 61, 62)");
+        List<Long> inPeriod = new ArrayList<>(List.of(61L));
+        inPeriod.addAll(tenantT.stream().filter(id -> id >= 20 && id < 50).toList());
+        assertThat(AccessTrailTest.paged(trail, period)).isEqualTo(inPeriod);
+        assertThat(AccessTrailTest.paged(trail, new AccessTrail.Filter("t", null, null, null, null, at(60).toInstant(),
+                null, 4, null))).containsExactly(62L);
     }
 
     @Test
