@@ -67,9 +67,7 @@ public class AccessLog {
     private static final int CALL = 3;
     private static final int RECORDING = 4;
     private static final String COPY = "copy access_log (id, " + COLUMN_NAMES + ") from stdin (format csv)";
-    /** PostgreSQL: the batch's ids, taken from the column's own sequence, in order. */
-    private static final String RESERVE_IDS = "select nextval(pg_get_serial_sequence('access_log', 'id'))"
-            + " from generate_series(1, ?) order by 1";
+    private static final String ID_SEQUENCE = "select pg_get_serial_sequence('access_log', 'id')";
     private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, client_id, first_id, last_id, first_at,"
             + " last_at";
     private static final String INSERT_RUNS = "insert into access_log_runs (" + RUN_COLUMNS + ") values ";
@@ -100,6 +98,8 @@ public class AccessLog {
     private final AtomicLong written = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
+    /** PostgreSQL: the statement that takes a batch's ids, in order, from the id column's own sequence. */
+    private volatile String reserveIds;
 
     public AccessLog(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
             @Value("${callvault.audit.gather-interval:" + GATHER_MILLIS + "ms}") Duration gatherInterval) {
@@ -313,9 +313,9 @@ public class AccessLog {
      * 1,000-row INSERTs (docs/performance.md, tenth round). The ids are taken first, from the column's sequence,
      * so that the runs can name them.
      */
-    private static long[] copy(Connection connection, List<Object[]> rows) throws SQLException {
+    private long[] copy(Connection connection, List<Object[]> rows) throws SQLException {
         long[] ids = new long[rows.size()];
-        try (PreparedStatement reserve = connection.prepareStatement(RESERVE_IDS)) {
+        try (PreparedStatement reserve = connection.prepareStatement(reserveIds(connection))) {
             reserve.setInt(1, rows.size());
             try (ResultSet rs = reserve.executeQuery()) {
                 for (int i = 0; i < ids.length && rs.next(); i++) {
@@ -332,6 +332,25 @@ public class AccessLog {
         }
         copyIn(connection, COPY, numbered);
         return ids;
+    }
+
+    /**
+     * The sequence is named once, not per id: {@code nextval(pg_get_serial_sequence(..))} looked it up in the catalog
+     * for every row, a seventh of what the access log cost PostgreSQL while serving ranges (docs/performance.md,
+     * sixteenth round). Its name is the database's own, quoted as a literal so that PostgreSQL resolves it when it
+     * parses the statement.
+     */
+    private String reserveIds(Connection connection) throws SQLException {
+        String statement = reserveIds;
+        if (statement == null) {
+            try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery(ID_SEQUENCE)) {
+                rs.next();
+                statement = "select nextval('" + rs.getString(1).replace("'", "''") + "') from generate_series(1, ?)"
+                        + " order by 1";
+            }
+            reserveIds = statement;
+        }
+        return statement;
     }
 
     /** One CSV line per row; null is an empty unquoted field, every text is quoted. */
