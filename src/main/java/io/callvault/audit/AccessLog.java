@@ -47,10 +47,11 @@ import jakarta.annotation.PreDestroy;
  * none is dropped. Rows still queued when the process is killed are lost: at most the last interval or two of reads.
  *
  * <p>With each batch, in the same transaction, go its runs: for each recording (or call) and client the batch read,
- * the first and last id its rows took and the first and last time they were read. {@link AccessTrail} finds a
- * tenant's, recording's, call's or client's reads through them; per-row indexes by each cost the embedded default's
- * writer most of a row (docs/performance.md, twelfth to fifteenth rounds), where a player seeking through a recording
- * makes one run of many reads.
+ * the first and last id its rows took and the first and last time they were read; and its spans, the same for each
+ * tenant and client (whose rows of a batch take consecutive ids). {@link AccessTrail} finds a recording's and a call's
+ * reads through the runs, a tenant's and a client's through the spans; per-row indexes by each cost the embedded
+ * default's writer most of a row (docs/performance.md, twelfth to sixteenth rounds), where a player seeking through a
+ * recording makes one run of many reads, and a gathering one span per tenant and client.
  */
 @Repository
 public class AccessLog {
@@ -72,13 +73,16 @@ public class AccessLog {
             + " last_at";
     private static final String INSERT_RUNS = "insert into access_log_runs (" + RUN_COLUMNS + ") values ";
     private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format csv)";
+    private static final String SPAN_COLUMNS = "tenant_id, client_id, first_id, last_id, first_at, last_at";
+    private static final String INSERT_SPANS = "insert into access_log_spans (" + SPAN_COLUMNS + ") values ";
+    private static final String COPY_SPANS = "copy access_log_spans (" + SPAN_COLUMNS + ") from stdin (format csv)";
     /** 1,000 rows of 12 parameters stay well under PostgreSQL's 32,767 parameters per statement. */
     private static final int BATCH = 1000;
     /** Rows written in one transaction at the most. */
     private static final int TRANSACTION = 10 * BATCH;
     static final long GATHER_MILLIS = 50;
     /**
-     * A run spans fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the walk of the
+     * A run or span spans fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the walk of the
      * runs for a page after a cursor this far above it, instead of at the newest run. Above the {@value #TRANSACTION}
      * rows of one transaction, so that only runs whose ids other nodes took turns with are cut (at 4,096 a recording
      * read all through a gathering was cut in three, and the writer's cost per row rose by a quarter).
@@ -219,10 +223,12 @@ public class AccessLog {
      * own place in the runs' indexes), so a whole gathering of up to {@value #TRANSACTION} rows is one.
      */
     private void store(List<Object[]> gathered) {
-        // a tenant's rows of the gathering take consecutive ids, in the order they came: a tenant's page is then read
-        // off the spans of its runs without passing over other tenants' rows (the sort is stable)
+        // a tenant's and client's rows of the gathering take consecutive ids, in the order they came: a tenant's or a
+        // client's page is then read off its spans without passing over others' rows (the sort is stable)
         List<Object[]> rows = new ArrayList<>(gathered);
-        rows.sort(Comparator.comparing(row -> (String) row[TENANT], Comparator.nullsFirst(Comparator.naturalOrder())));
+        Comparator<String> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[TENANT], nullsFirst)
+                .thenComparing(row -> (String) row[CLIENT], nullsFirst));
         tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
             long[] ids = new long[rows.size()];
             for (int from = 0; from < rows.size(); from += BATCH) {
@@ -231,6 +237,7 @@ public class AccessLog {
                 System.arraycopy(chunkIds, 0, ids, from, chunkIds.length);
             }
             List<Object[]> runs = runs(rows, ids);
+            List<Object[]> spans = spans(rows, ids);
             for (int from = 0; from < runs.size(); from += BATCH) {
                 List<Object[]> chunk = runs.subList(from, Math.min(runs.size(), from + BATCH));
                 if (postgres) {
@@ -239,36 +246,66 @@ public class AccessLog {
                     insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?, ?, ?, ?)", chunk, false);
                 }
             }
+            for (int from = 0; from < spans.size(); from += BATCH) {
+                List<Object[]> chunk = spans.subList(from, Math.min(spans.size(), from + BATCH));
+                if (postgres) {
+                    copyIn(connection, COPY_SPANS, chunk);
+                } else {
+                    insert(connection, INSERT_SPANS, "(?, ?, ?, ?, ?, ?)", chunk, false);
+                }
+            }
             return null;
         }));
     }
 
     /**
-     * One run per recording (or call, where no recording) and client in the batch, cut where it would span
-     * {@value #RUN_SPAN} ids or more: its tenant, call, recording, client, first and last id, first and last time
-     * read. Every row is in a run of its tenant, call, recording and client, within its ids and times, which is what
-     * lets {@link AccessTrail} find a page by any of them and pass over the runs outside a period.
+     * One run per recording (or call, where no recording) and client in the batch: its tenant, call, recording,
+     * client, first and last id, first and last time read. Every row is in a run of its tenant, call, recording and
+     * client, within its ids and times, which is what lets {@link AccessTrail} find a recording's or a call's page
+     * and pass over the runs outside a period.
      */
     static List<Object[]> runs(List<Object[]> rows, long[] ids) {
+        return grouped(rows, ids, TENANT, CALL, RECORDING, CLIENT);
+    }
+
+    /** One span per tenant and client in the batch: its tenant, client, first and last id, first and last time read. */
+    static List<Object[]> spans(List<Object[]> rows, long[] ids) {
+        return grouped(rows, ids, TENANT, CLIENT);
+    }
+
+    /**
+     * The rows grouped by the values of these columns, each group with the first and last id and time of its rows,
+     * cut where it would span {@value #RUN_SPAN} ids or more.
+     */
+    private static List<Object[]> grouped(List<Object[]> rows, long[] ids, int... columns) {
+        int first = columns.length;
         Map<List<Object>, Object[]> open = new LinkedHashMap<>();
-        List<Object[]> runs = new ArrayList<>();
+        List<Object[]> groups = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             long id = ids[i];
             OffsetDateTime at = (OffsetDateTime) row[READ_AT];
-            List<Object> key = Arrays.asList(row[TENANT], row[CALL], row[RECORDING], row[CLIENT]);
-            Object[] run = open.get(key);
-            if (run == null || Math.max(id, (Long) run[5]) - Math.min(id, (Long) run[4]) >= RUN_SPAN) {
-                run = new Object[] {row[TENANT], row[CALL], row[RECORDING], row[CLIENT], id, id, at, at};
-                open.put(key, run);
-                runs.add(run);
+            Object[] values = new Object[first + 4];
+            for (int c = 0; c < first; c++) {
+                values[c] = row[columns[c]];
             }
-            run[4] = Math.min((Long) run[4], id);
-            run[5] = Math.max((Long) run[5], id);
-            run[6] = at.isBefore((OffsetDateTime) run[6]) ? at : run[6];
-            run[7] = at.isAfter((OffsetDateTime) run[7]) ? at : run[7];
+            List<Object> key = Arrays.asList(values).subList(0, first);
+            Object[] group = open.get(key);
+            if (group == null || Math.max(id, (Long) group[first + 1]) - Math.min(id, (Long) group[first]) >= RUN_SPAN) {
+                group = values;
+                group[first] = id;
+                group[first + 1] = id;
+                group[first + 2] = at;
+                group[first + 3] = at;
+                open.put(key, group);
+                groups.add(group);
+            }
+            group[first] = Math.min((Long) group[first], id);
+            group[first + 1] = Math.max((Long) group[first + 1], id);
+            group[first + 2] = at.isBefore((OffsetDateTime) group[first + 2]) ? at : group[first + 2];
+            group[first + 3] = at.isAfter((OffsetDateTime) group[first + 3]) ? at : group[first + 3];
         }
-        return runs;
+        return groups;
     }
 
     /** H2: one multi-row INSERT; the ids H2 gave the rows, in their order. */

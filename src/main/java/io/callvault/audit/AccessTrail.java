@@ -99,7 +99,8 @@ public class AccessTrail {
 
     /**
      * A tenant's, a recording's, a call's or a client's reads, found through the runs the writer stored with each
-     * batch, taken newest first (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by
+     * batch (a recording's and a call's; a tenant's and a client's through its spans, which are runs of a tenant and
+     * client and are walked the same way; "run" below means either), taken newest first (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by
      * primary key, newest first, as far as a page needs, less the parts of it already read whole for this page
      * ({@link ScannedIds}: a batch's runs overlap, and a filter that matches few rows would otherwise read an id once
      * per run over it). A run whose times lie outside the filter's period is passed over without reading its rows: none
@@ -113,6 +114,7 @@ public class AccessTrail {
      */
     private List<Entry> throughRuns(Filter f, Where rows) {
         Where runs = new Where("", true);
+        String table = "access_log_runs";
         String order;
         if (f.recordingId() != null) {
             runs.equal("recording_id", f.recordingId());
@@ -122,10 +124,12 @@ public class AccessTrail {
             runs.equal("call_id", f.callId());
             order = "tenant_id, call_id, last_id desc, first_id desc";
         } else if (f.clientId() != null) {
+            table = "access_log_spans";
             runs.equal("client_id", f.clientId());
             runs.equal("tenant_id", f.tenantId());
             order = "client_id, last_id desc, first_id desc";
         } else {
+            table = "access_log_spans";
             runs.equal("tenant_id", f.tenantId());
             order = "tenant_id, last_id desc, first_id desc";
         }
@@ -141,7 +145,7 @@ public class AccessTrail {
         // the equal columns lead the order by, so that H2 walks the index in order instead of sorting every run; the
         // walk goes on below the last run taken (by last id, then first id), and starts where a run with an id below
         // the cursor may end: a run spans fewer than AccessLog.RUN_SPAN ids
-        String newestRuns = "select first_id, last_id from access_log_runs where 1 = 1" + runs.sql
+        String newestRuns = "select first_id, last_id from " + table + " where 1 = 1" + runs.sql
                 + " and last_id <= ? and (last_id < ? or first_id < ?) order by " + order + " limit " + RUNS_AT_ONCE;
         long lastId = f.afterId() == null || f.afterId() > Long.MAX_VALUE - AccessLog.RUN_SPAN ? Long.MAX_VALUE
                 : f.afterId() - 1 + AccessLog.RUN_SPAN;

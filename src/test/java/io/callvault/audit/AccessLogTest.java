@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The access log's queue under a burst from many readers: every row recorded is written, none twice, whether it
  * went through the queue or, past the queue's capacity, was written by the reader itself, and each in a run of its
- * recording; and a row the database refuses loses only itself.
+ * recording and a span of its tenant and client; and a row the database refuses loses only itself.
  */
 class AccessLogTest {
 
@@ -44,12 +44,16 @@ class AccessLogTest {
                 gatherInterval);
     }
 
-    private long rowsOutsideARunOfTheirKeys() {
+    /** Rows not within the ids and times of a run of their recording and client, or of a span of their tenant and client. */
+    private long rowsOutsideARunOrSpanOfTheirKeys() {
         return jdbc.queryForObject("""
                 select count(*) from access_log a where not exists (select 1 from access_log_runs r
                   where r.recording_id = a.recording_id and r.tenant_id = a.tenant_id and r.call_id = a.call_id
                   and r.client_id = a.client_id and a.id between r.first_id and r.last_id
-                  and a.read_at between r.first_at and r.last_at)""", Long.class);
+                  and a.read_at between r.first_at and r.last_at)
+                or not exists (select 1 from access_log_spans s
+                  where s.tenant_id = a.tenant_id and s.client_id = a.client_id and a.id between s.first_id and s.last_id
+                  and a.read_at between s.first_at and s.last_at)""", Long.class);
     }
 
     @Test
@@ -78,26 +82,40 @@ class AccessLogTest {
                 assertThat((Long) run[4]).isEqualTo((Long) allThrough.get(i - 1)[5] + 200);
             }
         }
+        // and the spans: all 600 rows are of one tenant and client, 100 ids apart, so 164 fit in one
+        List<Object[]> spans = AccessLog.spans(rows, ids);
+        assertThat(spans).extracting(span -> (Long) span[3] - (Long) span[2])
+                .containsExactly(16_300L, 16_300L, 16_300L, 10_700L);
+        assertThat(spans).extracting(span -> span[2]).containsExactly(1000L, 17_400L, 33_800L, 50_200L);
+        assertThat(spans).allSatisfy(span -> assertThat(span).startsWith("t", "client"));
+        assertThat(spans.get(3)[5]).isEqualTo(rows.get(599)[0]);
     }
 
     @Test
-    void aTenantsRowsOfOneGatheringTakeConsecutiveIdsInTheOrderTheyCame() throws Exception {
+    void aTenantsAndAClientsRowsOfOneGatheringTakeConsecutiveIdsInTheOrderTheyCame() throws Exception {
         AccessLog log = accessLog(Duration.ofSeconds(30));
         for (int i = 0; i < 300; i++) {
-            log.record(new AccessEvent("client", "tenant-" + i % 3, "call", "rec-" + i % 5, AccessEvent.Kind.PLAY,
-                    AccessEvent.Via.NATIVE, "127.0.0.1"), null, null, i);
+            log.record(new AccessEvent("client-" + i % 2, "tenant-" + i % 3, "call", "rec-" + i % 5,
+                    AccessEvent.Kind.PLAY, AccessEvent.Via.NATIVE, "127.0.0.1"), null, null, i);
         }
         log.close();
 
-        // so a tenant's page reads its own rows off its runs' spans, not the other tenants' between them
+        // so a tenant's or a client's page reads its own rows off its spans, not others' between them
         assertThat(jdbc.queryForList("select max(id) - min(id) + 1 - count(*) from access_log group by tenant_id",
                 Long.class)).containsExactly(0L, 0L, 0L);
+        assertThat(jdbc.queryForList("select max(id) - min(id) + 1 - count(*) from access_log group by tenant_id,"
+                + " client_id", Long.class)).hasSize(6).containsOnly(0L);
+        assertThat(jdbc.queryForObject("select count(*) from access_log_spans", Long.class)).isEqualTo(6);
         for (int t = 0; t < 3; t++) {
             List<Long> bytes = jdbc.queryForList("select bytes from access_log where tenant_id = ? order by id",
                     Long.class, "tenant-" + t);
-            assertThat(bytes).hasSize(100).isSorted().first().isEqualTo((long) t);
+            assertThat(bytes).hasSize(100);
+            for (int c = 0; c < 2; c++) {
+                assertThat(jdbc.queryForList("select bytes from access_log where tenant_id = ? and client_id = ?"
+                        + " order by id", Long.class, "tenant-" + t, "client-" + c)).hasSize(50).isSorted();
+            }
         }
-        assertThat(rowsOutsideARunOfTheirKeys()).isZero();
+        assertThat(rowsOutsideARunOrSpanOfTheirKeys()).isZero();
     }
 
     @Test
@@ -113,7 +131,7 @@ class AccessLogTest {
 
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class)).isEqualTo(2999L);
         assertThat(jdbc.queryForObject("select count(*) from access_log where bytes = 1777", Long.class)).isZero();
-        assertThat(rowsOutsideARunOfTheirKeys()).isZero();
+        assertThat(rowsOutsideARunOrSpanOfTheirKeys()).isZero();
     }
 
     @Test
@@ -149,6 +167,6 @@ class AccessLogTest {
                     assertThat(((Number) row.get("B")).longValue()).isEqualTo((long) READS_EACH * (READS_EACH - 1) / 2);
                 });
         // every row lies in a run of its recording and client, through which the audit trail finds it
-        assertThat(rowsOutsideARunOfTheirKeys()).isZero();
+        assertThat(rowsOutsideARunOrSpanOfTheirKeys()).isZero();
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A recording's, a call's, a client's and a tenant's reads are found through the runs the writer stores with each
- * batch, not a per-row index: paged newest first they must be exactly the rows a scan of the whole log finds, across
+ * A recording's, a call's, a client's and a tenant's reads are found through the runs and spans the writer stores
+ * with each batch, not a per-row index: paged newest first they must be exactly the rows a scan of the whole log finds, across
  * many more runs than one look at the runs takes, and when two nodes' runs overlap. On the database of the test run (H2 in memory, or a
  * schema of its own on PostgreSQL).
  */
@@ -38,6 +38,9 @@ class AccessTrailTest {
     /** A run over ids first to last, read at EPOCH plus as many seconds as its ids. */
     private static final String RUN = "insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id,"
             + " last_id, first_at, last_at) values ('t', 'call', ?, 'c', ?, ?, ?, ?)";
+    /** And its span: a run holds only rows of its tenant and client. */
+    private static final String SPAN = "insert into access_log_spans (tenant_id, client_id, first_id, last_id, first_at,"
+            + " last_at) values ('t', 'c', ?, ?, ?, ?)";
 
     private DriverManagerDataSource db;
     private JdbcTemplate jdbc;
@@ -94,6 +97,7 @@ class AccessTrailTest {
         }
 
         assertThat(jdbc.queryForObject("select count(*) from access_log_runs", Long.class)).isGreaterThan(300);
+        assertThat(jdbc.queryForObject("select count(*) from access_log_spans", Long.class)).isGreaterThan(300);
         for (String recording : List.of("rec-0", "rec-5", "rec-11")) {
             assertThat(paged(new AccessTrail.Filter(null, null, recording, null, null, null, null, 7, null)))
                     .isEqualTo(scanned("recording_id = '" + recording + "'"));
@@ -158,7 +162,7 @@ class AccessTrailTest {
 
     /** The ids that more than one span read of these statements covered. */
     private static List<Long> readTwice(List<StatementRecorder.Statement> sent) {
-        List<long[]> spans = sent.stream().filter(s -> !s.sql().contains("access_log_runs"))
+        List<long[]> spans = sent.stream().filter(s -> !walks(s))
                 .map(s -> new long[] {(Long) s.parameters().get(s.parameters().size() - 3),
                         (Long) s.parameters().get(s.parameters().size() - 2)})
                 .sorted(Comparator.comparingLong(span -> span[0])).toList();
@@ -223,6 +227,9 @@ class AccessTrailTest {
         jdbc.update("""
                 insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id, last_id, first_at,
                   last_at) select tenant_id, call_id, recording_id, client_id, id, id, read_at, read_at from access_log""");
+        jdbc.update("""
+                insert into access_log_spans (tenant_id, client_id, first_id, last_id, first_at, last_at)
+                select tenant_id, client_id, id, id, read_at, read_at from access_log""");
         jdbc.execute("analyze");
         StatementRecorder recorder = new StatementRecorder(db);
         AccessTrail recorded = new AccessTrail(JdbcClient.create(recorder));
@@ -237,7 +244,7 @@ class AccessTrailTest {
                 Instant.parse("2026-01-01T02:00:00Z"), Instant.parse("2026-01-01T03:00:00Z"), 100, null)).entries())
                 .hasSize(100).allSatisfy(e -> assertThat(e.id()).isBetween(7200L, 10799L));
         List<StatementRecorder.Statement> period = recorder.take();
-        assertThat(period.stream().filter(s -> !s.sql().contains("access_log_runs"))).isNotEmpty()
+        assertThat(period.stream().filter(s -> !walks(s))).isNotEmpty()
                 .allSatisfy(span -> assertThat(span.parameters().subList(span.parameters().size() - 3,
                         span.parameters().size() - 1)).allSatisfy(id -> assertThat((Long) id).isBetween(7200L, 10799L)));
         assertThat(sent).hasSizeGreaterThan(4);
@@ -246,7 +253,7 @@ class AccessTrailTest {
             String plan = jdbc.queryForObject("explain analyze " + statement.sql(), String.class,
                     statement.parameters().toArray());
             assertThat(plan).as(plan).doesNotContain("tableScan");
-            boolean runs = statement.sql().contains("access_log_runs");
+            boolean runs = walks(statement);
             if (runs) {
                 // walked newest first off the index of its key, never sorted
                 assertThat(plan).as(plan).contains("index sorted");
@@ -270,6 +277,13 @@ class AccessTrailTest {
     private void run(String recording, long first, long last) {
         jdbc.update(RUN, recording, first, last, Instant.EPOCH.plusSeconds(first).atOffset(ZoneOffset.UTC),
                 Instant.EPOCH.plusSeconds(last).atOffset(ZoneOffset.UTC));
+        jdbc.update(SPAN, first, last, Instant.EPOCH.plusSeconds(first).atOffset(ZoneOffset.UTC),
+                Instant.EPOCH.plusSeconds(last).atOffset(ZoneOffset.UTC));
+    }
+
+    /** Whether the statement walks runs or spans (the others read rows of a span of ids). */
+    private static boolean walks(StatementRecorder.Statement statement) {
+        return statement.sql().contains("access_log_runs") || statement.sql().contains("access_log_spans");
     }
 
     private List<Long> paged(AccessTrail.Filter filter) {

@@ -154,6 +154,9 @@ class QueryPlanTest {
                     insert into access_log_runs (tenant_id, call_id, recording_id, client_id, first_id, last_id,
                       first_at, last_at)
                     select tenant_id, call_id, recording_id, client_id, id, id, read_at, read_at from access_log""");
+            s.execute("""
+                    insert into access_log_spans (tenant_id, client_id, first_id, last_id, first_at, last_at)
+                    select tenant_id, client_id, id, id, read_at, read_at from access_log""");
             s.execute("analyze");
         }
     }
