@@ -82,8 +82,8 @@ public class AccessLog {
     private static final int TRANSACTION = 10 * BATCH;
     static final long GATHER_MILLIS = 50;
     /**
-     * A run or span spans fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the walk of the
-     * runs for a page after a cursor this far above it, instead of at the newest run. Above the {@value #TRANSACTION}
+     * A run or a span covers fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the
+     * walk of the runs for a page after a cursor this far above it, instead of at the newest run. Above the {@value #TRANSACTION}
      * rows of one transaction, so that only runs whose ids other nodes took turns with are cut (at 4,096 a recording
      * read all through a gathering was cut in three, and the writer's cost per row rose by a quarter).
      */

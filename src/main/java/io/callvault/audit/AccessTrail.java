@@ -98,19 +98,19 @@ public class AccessTrail {
     }
 
     /**
-     * A tenant's, a recording's, a call's or a client's reads, found through the runs the writer stored with each
-     * batch (a recording's and a call's; a tenant's and a client's through its spans, which are runs of a tenant and
-     * client and are walked the same way; "run" below means either), taken newest first (by last id) {@value #RUNS_AT_ONCE} at a time; each run's span of ids is read by
-     * primary key, newest first, as far as a page needs, less the parts of it already read whole for this page
-     * ({@link ScannedIds}: a batch's runs overlap, and a filter that matches few rows would otherwise read an id once
-     * per run over it). A run whose times lie outside the filter's period is passed over without reading its rows: none
-     * of them can match (a run without times, written by a node of the version before during an upgrade, is read). No
-     * row not yet found can be newer than a row found: its own run is one the filter takes, so its id is at most the
-     * last id of every run taken, and where it is above a row found it lies in that row's span, whose newer rows were
-     * all read (in this span or in a part read whole before). So the page is complete once it is full. Runs of two
-     * nodes' batches may overlap: a row read twice counts once. The walk is keyset-paginated, so a page deep in a long
-     * history starts where its cursor is instead of walking every newer run (a CSV export of 100,000 rows was quadratic
-     * before).
+     * A tenant's, a recording's, a call's or a client's reads, found through the runs the writer stored with each batch
+     * (a recording's and a call's; a tenant's and a client's through its spans, which are runs of a tenant and client
+     * and are walked the same way; "run" below means either), taken newest first (by last id) {@value #RUNS_AT_ONCE} at
+     * a time; each run's span of ids is read by primary key, newest first, as far as a page needs, less the parts of it
+     * already read whole for this page ({@link ScannedIds}: a batch's runs overlap, and a filter that matches few rows
+     * would otherwise read an id once per run over it). A run whose times lie outside the filter's period is passed
+     * over without reading its rows: none of them can match (a run without times, written by a node of the version
+     * before during an upgrade, is read). No row not yet found can be newer than a row found: its own run is one the
+     * filter takes, so its id is at most the last id of every run taken, and where it is above a row found it lies in
+     * that row's span, whose newer rows were all read (in this span or in a part read whole before). So the page is
+     * complete once it is full. Runs of two nodes' batches may overlap: a row read twice counts once. The walk is
+     * keyset-paginated, so a page deep in a long history starts where its cursor is instead of walking every newer run
+     * (a CSV export of 100,000 rows was quadratic before).
      */
     private List<Entry> throughRuns(Filter f, Where rows) {
         Where runs = new Where("", true);
