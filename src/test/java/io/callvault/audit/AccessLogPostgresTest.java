@@ -52,6 +52,23 @@ class AccessLogPostgresTest {
             assertThat(((Timestamp) rows.get(0).get("read_at")).toInstant()).isEqualTo(now);
             assertThat(rows.get(1)).containsEntry("recording_id", null).containsEntry("range_start", null)
                     .containsEntry("range_end", null).containsEntry("bytes", 960044L).containsEntry("kind", "download");
+            // and their runs and spans, with the same time to the microsecond
+            assertThat(jdbc.queryForList("select first_at from access_log_runs union all select last_at from"
+                    + " access_log_spans", Timestamp.class)).hasSize(4).allSatisfy(at -> assertThat(at.toInstant())
+                            .isEqualTo(now));
+            assertThat(jdbc.queryForList("select recording_id from access_log_runs order by first_id", String.class))
+                    .containsExactly(null, "rec-1");
+
+            // a value the column will not take (a client id longer than it) fails the COPY: only its row is lost
+            AccessLog again = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
+                    Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(30));
+            for (int i = 0; i < 50; i++) {
+                again.record(new AccessEvent(i == 17 ? "c".repeat(200) : "c3", "t", "call-3", "rec-3",
+                        AccessEvent.Kind.PLAY, AccessEvent.Via.NATIVE, "192.0.2.1"), null, null, i);
+            }
+            again.close();
+            assertThat(jdbc.queryForList("select bytes from access_log where client_id = 'c3' order by bytes", Long.class))
+                    .hasSize(49).doesNotContain(17L);
         } finally {
             jdbc.execute("drop schema " + schema + " cascade");
         }
