@@ -236,26 +236,23 @@ public class AccessLog {
                 long[] chunkIds = postgres ? copy(connection, chunk) : insert(connection, chunk);
                 System.arraycopy(chunkIds, 0, ids, from, chunkIds.length);
             }
-            List<Object[]> runs = runs(rows, ids);
-            List<Object[]> spans = spans(rows, ids);
-            for (int from = 0; from < runs.size(); from += BATCH) {
-                List<Object[]> chunk = runs.subList(from, Math.min(runs.size(), from + BATCH));
-                if (postgres) {
-                    copyIn(connection, COPY_RUNS, chunk);
-                } else {
-                    insert(connection, INSERT_RUNS, "(?, ?, ?, ?, ?, ?, ?, ?)", chunk, false);
-                }
-            }
-            for (int from = 0; from < spans.size(); from += BATCH) {
-                List<Object[]> chunk = spans.subList(from, Math.min(spans.size(), from + BATCH));
-                if (postgres) {
-                    copyIn(connection, COPY_SPANS, chunk);
-                } else {
-                    insert(connection, INSERT_SPANS, "(?, ?, ?, ?, ?, ?)", chunk, false);
-                }
-            }
+            writeGroups(connection, runs(rows, ids), COPY_RUNS, INSERT_RUNS, "(?, ?, ?, ?, ?, ?, ?, ?)");
+            writeGroups(connection, spans(rows, ids), COPY_SPANS, INSERT_SPANS, "(?, ?, ?, ?, ?, ?)");
             return null;
         }));
+    }
+
+    /** Runs or spans: by {@code COPY} on PostgreSQL, else by multi-row INSERTs, {@value #BATCH} at a time. */
+    private void writeGroups(Connection connection, List<Object[]> values, String copy, String insert, String placeholders)
+            throws SQLException {
+        for (int from = 0; from < values.size(); from += BATCH) {
+            List<Object[]> chunk = values.subList(from, Math.min(values.size(), from + BATCH));
+            if (postgres) {
+                copyIn(connection, copy, chunk);
+            } else {
+                insert(connection, insert, placeholders, chunk, false);
+            }
+        }
     }
 
     /**

@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,23 +20,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * migration, ends in the same runs and indexes. On the database of the test run (H2 in memory, or a schema of its
  * own on PostgreSQL).
  */
-class RunTimesMigrationTest {
+class RunTimesMigrationTest extends AccessLogMigrationTest {
 
-    private final MigratedDatabases databases = new MigratedDatabases();
-
-    @BeforeEach
-    void database() {
-        // each case makes its own databases, migrated to version 14
-    }
-
-    @AfterEach
-    void drop() {
-        databases.drop();
-    }
+    private static final String SCRIPT = "V15__access_log_runs_by_tenant.sql";
 
     /** A new database at version 14 with 60 reads of two tenants logged, as version 14 left them: a run per row. */
     private DriverManagerDataSource atVersion14() {
-        DriverManagerDataSource db = databases.at("14");
+        DriverManagerDataSource db = at("14");
         JdbcTemplate jdbc = new JdbcTemplate(db);
         for (int i = 1; i <= 60; i++) {
             jdbc.update("insert into access_log (id, read_at, client_id, tenant_id, call_id, recording_id, kind, via,"
@@ -51,10 +39,6 @@ class RunTimesMigrationTest {
 
     private static String tenant(int i) {
         return i % 4 == 0 ? "u" : "t";
-    }
-
-    private void migrate(DriverManagerDataSource db) {
-        databases.migrate(db);
     }
 
     @Test
@@ -101,29 +85,13 @@ class RunTimesMigrationTest {
 
     @Test
     void aStartKilledAfterAnyStepIsFinishedByTheNext() {
-        DriverManagerDataSource reference = atVersion14();
-        migrate(reference);
-        String finished = state(reference);
-        List<String> steps = steps();
-        assertThat(steps).hasSizeGreaterThan(8);
-        for (int done = 1; done <= steps.size(); done++) {
-            DriverManagerDataSource db = atVersion14();
-            JdbcTemplate jdbc = new JdbcTemplate(db);
-            steps.subList(0, done).forEach(jdbc::execute);
-            migrate(db);
-            assertThat(state(db)).as("killed after step " + done).isEqualTo(finished);
-        }
+        assertAStartKilledAfterAnyStepIsFinishedByTheNext(SCRIPT, this::atVersion14, RunTimesMigrationTest::state);
     }
 
     /** The runs, the access log's and the runs' indexes, and no table left over. */
     private static String state(DriverManagerDataSource db) {
-        return MigratedDatabases.state(db, "select tenant_id, first_id, last_id, first_at, last_at from access_log_runs"
+        return state(db, "select tenant_id, first_id, last_id, first_at, last_at from access_log_runs"
                 + " order by first_id");
-    }
-
-    /** The statements of version 15, in order. */
-    private static List<String> steps() {
-        return MigratedDatabases.steps("V15__access_log_runs_by_tenant.sql");
     }
 
     private static OffsetDateTime at(int second) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,24 +21,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * its rows are found by their recording at once, and by their tenant and client once the migration's insert runs
  * again, as docs/deployment.md says; a second run of it adds nothing. On the database of the test run.
  */
-class SpansMigrationTest {
+class SpansMigrationTest extends AccessLogMigrationTest {
 
     private static final String SCRIPT = "V16__access_log_spans.sql";
-    private final MigratedDatabases databases = new MigratedDatabases();
-
-    @BeforeEach
-    void database() {
-        // each case makes its own databases, migrated to version 15
-    }
-
-    @AfterEach
-    void drop() {
-        databases.drop();
-    }
 
     /** A new database at version 15 with 60 reads of two tenants and two clients, as version 15 logs them. */
     private DriverManagerDataSource atVersion15() {
-        DriverManagerDataSource db = databases.at("15");
+        DriverManagerDataSource db = at("15");
         logAsVersion15(new JdbcTemplate(db), 1, 60);
         return db;
     }
@@ -66,7 +53,7 @@ class SpansMigrationTest {
     @Test
     void everyRowIsFoundByItsTenantAndClientThroughTheSpans() {
         DriverManagerDataSource db = atVersion15();
-        databases.migrate(db);
+        migrate(db);
         JdbcTemplate jdbc = new JdbcTemplate(db);
         assertThat(jdbc.queryForObject("select count(*) from access_log_spans s join access_log a on a.id = s.first_id"
                 + " and a.id = s.last_id and a.read_at = s.first_at and a.read_at = s.last_at"
@@ -82,7 +69,7 @@ class SpansMigrationTest {
                 null))).hasSize(70).startsWith(70L, 69L);
         assertFound(trail, 70, i -> i <= 60);
         // the migration's insert, run once every node is on version 16, makes their spans; again, it adds none
-        String insert = MigratedDatabases.steps(SCRIPT).stream().filter(s -> s.strip().startsWith("insert")).findFirst()
+        String insert = steps(SCRIPT).stream().filter(s -> s.strip().startsWith("insert")).findFirst()
                 .orElseThrow();
         assertThat(jdbc.update(insert)).isEqualTo(10);
         assertFound(trail, 70, i -> true);
@@ -116,22 +103,11 @@ class SpansMigrationTest {
 
     @Test
     void aStartKilledAfterAnyStepIsFinishedByTheNext() {
-        DriverManagerDataSource reference = atVersion15();
-        databases.migrate(reference);
-        String finished = state(reference);
-        List<String> steps = MigratedDatabases.steps(SCRIPT);
-        assertThat(steps).hasSize(6);
-        for (int done = 1; done <= steps.size(); done++) {
-            DriverManagerDataSource db = atVersion15();
-            JdbcTemplate jdbc = new JdbcTemplate(db);
-            steps.subList(0, done).forEach(jdbc::execute);
-            databases.migrate(db);
-            assertThat(state(db)).as("killed after step " + done).isEqualTo(finished);
-        }
+        assertAStartKilledAfterAnyStepIsFinishedByTheNext(SCRIPT, this::atVersion15, SpansMigrationTest::state);
     }
 
     private static String state(DriverManagerDataSource db) {
-        return MigratedDatabases.state(db, "select tenant_id, client_id, first_id, last_id, first_at, last_at"
+        return state(db, "select tenant_id, client_id, first_id, last_id, first_at, last_at"
                 + " from access_log_spans order by first_id");
     }
 

@@ -1,5 +1,7 @@
 package io.callvault.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,21 +10,58 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.callvault.support.TestDatabase;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Databases of the test run (H2 in memory, or schemas of their own on PostgreSQL) migrated to a version before the
- * latest, for the tests of a migration that must survive being killed after any of its steps; dropped by {@link #drop}.
+ * What the tests of an access-log migration share: databases of the test run (H2 in memory, or schemas of their own
+ * on PostgreSQL) migrated to the version before it, each dropped after its case, and the check that a start killed
+ * after any of the migration's steps (H2 commits each DDL statement as it goes) is finished by the next.
  */
-final class MigratedDatabases {
+abstract class AccessLogMigrationTest {
 
     private final List<DriverManagerDataSource> made = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
+
+    @BeforeEach
+    void database() {
+        // each case makes its own databases; the PostgreSQL subclasses skip on H2 here
+    }
+
+    @AfterEach
+    void drop() {
+        for (int i = 0; i < schemas.size(); i++) {
+            new JdbcTemplate(made.get(i)).execute("drop schema " + schemas.get(i) + " cascade");
+        }
+    }
+
+    /**
+     * Each prefix of the migration's script run on a new database from {@code logged}, then the migrations as a start
+     * runs them, ends in the same state as the migrations run whole.
+     */
+    void assertAStartKilledAfterAnyStepIsFinishedByTheNext(String script, Supplier<DriverManagerDataSource> logged,
+            Function<DriverManagerDataSource, String> state) {
+        DriverManagerDataSource reference = logged.get();
+        migrate(reference);
+        String finished = state.apply(reference);
+        List<String> steps = steps(script);
+        assertThat(steps).hasSizeGreaterThan(5);
+        for (int done = 1; done <= steps.size(); done++) {
+            DriverManagerDataSource db = logged.get();
+            JdbcTemplate jdbc = new JdbcTemplate(db);
+            steps.subList(0, done).forEach(jdbc::execute);
+            migrate(db);
+            assertThat(state.apply(db)).as("killed after step " + done).isEqualTo(finished);
+        }
+    }
 
     /** A new database migrated to this version. */
     DriverManagerDataSource at(String version) {
@@ -52,15 +91,9 @@ final class MigratedDatabases {
                 .load().migrate();
     }
 
-    void drop() {
-        for (int i = 0; i < schemas.size(); i++) {
-            new JdbcTemplate(made.get(i)).execute("drop schema " + schemas.get(i) + " cascade");
-        }
-    }
-
     /** The statements of a migration script, in order. */
     static List<String> steps(String script) {
-        try (InputStream in = MigratedDatabases.class.getResourceAsStream("/db/migration/" + script)) {
+        try (InputStream in = AccessLogMigrationTest.class.getResourceAsStream("/db/migration/" + script)) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
             return Arrays.stream(sql.split(";")).filter(s -> !s.isBlank()).toList();
         } catch (IOException e) {
