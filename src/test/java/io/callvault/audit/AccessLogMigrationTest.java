@@ -63,6 +63,24 @@ abstract class AccessLogMigrationTest {
         }
     }
 
+    /** The tenant of the i-th read the cases log: one in four is tenant u's. */
+    static String tenant(int i) {
+        return i % 4 == 0 ? "u" : "t";
+    }
+
+    /** The table holds one entry per row of the access log, over the row's own id and time, equal in these columns. */
+    static void assertOneEntryPerRow(DriverManagerDataSource db, String table, int rows, String... columns) {
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        StringBuilder same = new StringBuilder();
+        for (String column : columns) {
+            same.append(" and a.").append(column).append(" = e.").append(column);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from " + table + " e join access_log a on a.id = e.first_id"
+                + " and a.id = e.last_id and a.read_at = e.first_at and a.read_at = e.last_at" + same, Long.class))
+                .isEqualTo(rows);
+        assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).isEqualTo(rows);
+    }
+
     /** A new database migrated to this version. */
     DriverManagerDataSource at(String version) {
         DriverManagerDataSource db;
