@@ -83,9 +83,10 @@ public class AccessLog {
     static final long GATHER_MILLIS = 50;
     /**
      * A run or a span covers fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the
-     * walk of the runs for a page after a cursor this far above it, instead of at the newest run. Above the {@value #TRANSACTION}
-     * rows of one transaction, so that only runs whose ids other nodes took turns with are cut (at 4,096 a recording
-     * read all through a gathering was cut in three, and the writer's cost per row rose by a quarter).
+     * walk of the runs for a page after a cursor this far above it, instead of at the newest run. Above the
+     * {@value #TRANSACTION} rows of one transaction, so that only runs whose ids other nodes took turns with are cut
+     * (at 4,096 a recording read all through a gathering was cut in three, and the writer's cost per row rose by a
+     * quarter).
      */
     static final long RUN_SPAN = 16_384;
     /** Rows waiting beyond this are written by the reader itself. */
