@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/architecture.md's package table is what a newcomer reads first, so it is kept true: each package's imports
- * of other packages, read from the compiled classes, are the ones its row names, and no package depends on itself
- * through others.
+ * of other packages, read from the compiled classes, are the ones its row names; no package depends on itself
+ * through others; and a table its row owns is named in SQL nowhere else.
  */
 class ArchitectureTest {
 
@@ -72,6 +72,38 @@ class ArchitectureTest {
         assertThat(wrong).as("rows of docs/architecture.md whose imports are not the code's").isEmpty();
     }
 
+    @Test
+    void eachTableIsReadAndWrittenOnlyByThePackageThatOwnsIt() throws IOException {
+        Map<String, String> owners = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of("docs/architecture.md"))) {
+            Matcher row = ROW.matcher(line);
+            if (row.matches()) {
+                String[] cells = row.group(2).split("\\|");
+                Matcher table = Pattern.compile("`([a-z_]+)`").matcher(cells[cells.length - 1]);
+                while (table.find()) {
+                    owners.put(table.group(1), row.group(1).split(", ")[0].replace("`", ""));
+                }
+            }
+        }
+        assertThat(owners).as("tables owned in docs/architecture.md").containsKeys("calls", "recordings", "access_log", "users");
+
+        List<String> strays = new java.util.ArrayList<>();
+        Path sources = Path.of("src/main/java", ROOT.split("\\."));
+        try (var files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = packageOf(sources.relativize(file.getParent()).toString().replace('/', '.'));
+                String text = Files.readString(file);
+                owners.forEach((table, owner) -> {
+                    Matcher use = Pattern.compile("(?i)\\b(from|into|update|join)\\s+" + table + "\\b").matcher(text);
+                    if (!pkg.equals(owner) && use.find()) {
+                        strays.add(file.getFileName() + " (" + pkg + "): '" + use.group() + "', owned by " + owner);
+                    }
+                });
+            }
+        }
+        assertThat(strays).as("SQL on a table outside the package that owns it").isEmpty();
+    }
+
     /** Each row's packages, and the packages its last column names (words in brackets included). */
     private static Map<Set<String>, Set<String>> documentedImports() throws IOException {
         Set<String> packages = new TreeSet<>(actualImports().keySet());
@@ -109,10 +141,15 @@ class ArchitectureTest {
 
     private static String packageOf(JavaClass type) {
         String name = type.getPackageName();
-        if (name.equals(ROOT)) {
+        return name.equals(ROOT) ? "" : packageOf(name.substring(ROOT.length() + 1));
+    }
+
+    /** @param name a package's name below the root */
+    private static String packageOf(String name) {
+        if (name.isEmpty()) {
             return "";
         }
-        List<String> steps = List.of(name.substring(ROOT.length() + 1).split("\\."));
+        List<String> steps = List.of(name.split("\\."));
         int depth = GROUPS.contains(steps.get(0)) && steps.size() > 1 ? 2 : 1;
         return String.join(".", steps.subList(0, depth));
     }
