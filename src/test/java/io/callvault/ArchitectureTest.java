@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -75,19 +76,15 @@ class ArchitectureTest {
     @Test
     void eachTableIsReadAndWrittenOnlyByThePackageThatOwnsIt() throws IOException {
         Map<String, String> owners = new TreeMap<>();
-        for (String line : Files.readAllLines(Path.of("docs/architecture.md"))) {
-            Matcher row = ROW.matcher(line);
-            if (row.matches()) {
-                String[] cells = row.group(2).split("\\|");
-                Matcher table = Pattern.compile("`([a-z_]+)`").matcher(cells[cells.length - 1]);
-                while (table.find()) {
-                    owners.put(table.group(1), row.group(1).split(", ")[0].replace("`", ""));
-                }
+        for (Row row : rows()) {
+            Matcher table = Pattern.compile("`([a-z_]+)`").matcher(row.owns());
+            while (table.find()) {
+                owners.put(table.group(1), row.packages().get(0));
             }
         }
         assertThat(owners).as("tables owned in docs/architecture.md").containsKeys("calls", "recordings", "access_log", "users");
 
-        List<String> strays = new java.util.ArrayList<>();
+        List<String> strays = new ArrayList<>();
         Path sources = Path.of("src/main/java", ROOT.split("\\."));
         try (var files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -106,18 +103,29 @@ class ArchitectureTest {
 
     /** Each row's packages, and the packages its last column names (words in brackets included). */
     private static Map<Set<String>, Set<String>> documentedImports() throws IOException {
-        Set<String> packages = new TreeSet<>(actualImports().keySet());
-        Map<Set<String>, Set<String>> rows = new HashMap<>();
+        Set<String> packages = actualImports().keySet();
+        Map<Set<String>, Set<String>> documented = new HashMap<>();
+        for (Row row : rows()) {
+            documented.put(Set.copyOf(row.packages()), Arrays.stream(row.imports().split("[^a-z0-9.]+"))
+                    .map(word -> word.replaceAll("\\.$", "")).filter(word -> !word.isEmpty() && packages.contains(word))
+                    .collect(Collectors.toCollection(TreeSet::new)));
+        }
+        return documented;
+    }
+
+    /** A row of the package table: its packages, what they own, what they import. */
+    private record Row(List<String> packages, String owns, String imports) {
+    }
+
+    private static List<Row> rows() throws IOException {
+        List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("docs/architecture.md"))) {
             Matcher row = ROW.matcher(line);
-            if (!row.matches()) {
-                continue;
+            if (row.matches()) {
+                List<String> packages = Arrays.stream(row.group(1).split(", ")).map(name -> name.replace("`", "")).toList();
+                String[] middle = row.group(2).split("\\|");
+                rows.add(new Row(packages, middle[middle.length - 1], row.group(3)));
             }
-            Set<String> names = Arrays.stream(row.group(1).split(", ")).map(name -> name.replace("`", ""))
-                    .collect(Collectors.toSet());
-            Set<String> imports = Arrays.stream(row.group(3).split("[^a-z0-9.]+")).map(word -> word.replaceAll("\\.$", ""))
-                    .filter(word -> !word.isEmpty() && packages.contains(word)).collect(Collectors.toCollection(TreeSet::new));
-            rows.put(names, imports);
         }
         assertThat(rows).as("the package table of docs/architecture.md").hasSizeGreaterThan(10);
         return rows;
