@@ -1,8 +1,10 @@
 package io.callvault.delivery;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -11,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.format.DateTimeFormatter;
@@ -67,88 +70,96 @@ public class AudioResponder {
 
     public void respond(AudioBody body, boolean download, AccessEvent read, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        verifyStored(body);
+        boolean head = "HEAD".equals(request.getMethod());
+        verifyStored(body, head);
         long size = body.length();
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        response.setHeader("X-Content-Type-Options", "nosniff"); // audio is never to be sniffed into a page
-        response.setContentType(body.contentType());
         String disposition = ContentDisposition.builder(download ? "attachment" : "inline").filename(body.filename())
                 .build().toString();
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
         long lastModified = body.lastModified().toEpochMilli();
-        response.setHeader(HttpHeaders.ETAG, body.etag());
-        response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified);
-        switch (Preconditions.evaluate(request, body.etag(), lastModified)) {
-            case NOT_MODIFIED -> {
-                response.setStatus(HttpStatus.NOT_MODIFIED.value());
-                return;
-            }
-            case PRECONDITION_FAILED -> {
-                response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-                response.setContentLength(0);
-                return;
-            }
-            case PROCEED -> {
-                // serve below
-            }
-        }
-
-        if (redirected(body, disposition, read, request, response)) {
-            return;
-        }
+        Preconditions.Outcome precondition = Preconditions.evaluate(request, body.etag(), lastModified);
+        Optional<URI> redirect = precondition == Preconditions.Outcome.PROCEED
+                ? redirectUrl(body, disposition) : Optional.empty();
         ByteRange.Decision decision = ifRangeHolds(request, body)
                 ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size)
                 : new ByteRange.Whole();
-        long start = 0;
-        long length = size;
-        Long logStart = null;
-        Long logEnd = null;
-        if (decision instanceof ByteRange.Unsatisfiable) {
-            response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
-            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-            response.setContentLength(0);
-            return;
+        ByteRange range = decision instanceof ByteRange.Partial partial ? partial.range() : null;
+        long start = range == null ? 0 : range.start();
+        long length = range == null ? size : range.length();
+        boolean sendsBytes = precondition == Preconditions.Outcome.PROCEED && redirect.isEmpty() && !head
+                && !(decision instanceof ByteRange.Unsatisfiable);
+        if (redirect.isPresent() && !head) {
+            verifyStored(body, true);
         }
-        if (decision instanceof ByteRange.Partial partial) {
-            ByteRange range = partial.range();
-            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
-            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + range.start() + "-" + range.end() + "/" + size);
-            start = range.start();
-            length = range.length();
-            logStart = range.start();
-            logEnd = range.end();
-        } else {
-            response.setStatus(HttpStatus.OK.value());
+        // before a header is written: a store's missing or short object is then a clean error, not a cut-short answer
+        try (OpenedParts opened = sendsBytes ? openRemote(body, start, length) : OpenedParts.NONE) {
+            response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+            response.setHeader("X-Content-Type-Options", "nosniff"); // audio is never to be sniffed into a page
+            response.setContentType(body.contentType());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
+            response.setHeader(HttpHeaders.ETAG, body.etag());
+            response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified);
+            switch (precondition) {
+                case NOT_MODIFIED -> {
+                    response.setStatus(HttpStatus.NOT_MODIFIED.value());
+                    return;
+                }
+                case PRECONDITION_FAILED -> {
+                    response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+                    response.setContentLength(0);
+                    return;
+                }
+                case PROCEED -> {
+                    // serve below
+                }
+            }
+            if (redirect.isPresent()) {
+                redirect(redirect.get(), body, read, request, response);
+                return;
+            }
+            if (decision instanceof ByteRange.Unsatisfiable) {
+                response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
+                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+                response.setContentLength(0);
+                return;
+            }
+            Long logStart = null;
+            Long logEnd = null;
+            if (range != null) {
+                response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + range.start() + "-" + range.end() + "/" + size);
+                logStart = range.start();
+                logEnd = range.end();
+            } else {
+                response.setStatus(HttpStatus.OK.value());
+            }
+            response.setContentLengthLong(length);
+            if (head) {
+                return;
+            }
+            accessLog.record(read, logStart, logEnd, length);
+            bytesServed.get(read.via()).increment(length);
+            write(body, start, length, opened, request, response);
         }
-        response.setContentLengthLong(length);
-        if ("HEAD".equals(request.getMethod())) {
-            return;
-        }
-        accessLog.record(read, logStart, logEnd, length);
-        bytesServed.get(read.via()).increment(length);
-        write(body, start, length, request, response);
     }
 
     /** With redirect delivery on, one whole stored object goes out as a 302 to a presigned URL of it. */
-    private boolean redirected(AudioBody body, String disposition, AccessEvent read, HttpServletRequest request,
-            HttpServletResponse response) {
+    private Optional<URI> redirectUrl(AudioBody body, String disposition) {
         if (!delivery.redirect() || body.parts().size() != 1
                 || !(body.parts().get(0) instanceof AudioBody.BlobRegion region) || region.offset() != 0) {
-            return false;
+            return Optional.empty();
         }
-        Optional<java.net.URI> url = stores.get(region.store()).presign(region.key(), delivery.redirectTtl(),
-                body.contentType(), disposition);
-        if (url.isEmpty()) {
-            return false;
-        }
+        return stores.get(region.store()).presign(region.key(), delivery.redirectTtl(), body.contentType(), disposition);
+    }
+
+    private void redirect(URI url, AudioBody body, AccessEvent read, HttpServletRequest request,
+            HttpServletResponse response) {
         response.setStatus(HttpStatus.FOUND.value());
-        response.setHeader(HttpHeaders.LOCATION, url.get().toString());
+        response.setHeader(HttpHeaders.LOCATION, url.toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=" + Math.max(0, delivery.redirectTtl().toSeconds() - 30));
         response.setContentLength(0);
         if (!"HEAD".equals(request.getMethod())) {
-            accessLog.record(read, null, null, region.length());
+            accessLog.record(read, null, null, body.length());
         }
-        return true;
     }
 
     /**
@@ -158,18 +169,20 @@ public class AudioResponder {
     public void respondMultipart(MultipartAudio document, AccessEvent read, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         AudioBody audio = document.audio();
-        verifyStored(audio);
+        verifyStored(audio, false);
         List<AudioBody.Part> parts = new ArrayList<>();
         parts.add(new AudioBody.Bytes(document.before()));
         parts.addAll(audio.parts());
         parts.add(new AudioBody.Bytes(document.after()));
         AudioBody enclosed = new AudioBody(parts, document.contentType(), audio.etag(), audio.lastModified(), audio.filename());
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(document.contentType());
-        response.setContentLengthLong(enclosed.length());
-        accessLog.record(read, null, null, audio.length());
-        bytesServed.get(read.via()).increment(audio.length());
-        write(enclosed, 0, enclosed.length(), request, response);
+        try (OpenedParts opened = openRemote(enclosed, 0, enclosed.length())) {
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(document.contentType());
+            response.setContentLengthLong(enclosed.length());
+            accessLog.record(read, null, null, audio.length());
+            bytesServed.get(read.via()).increment(audio.length());
+            write(enclosed, 0, enclosed.length(), opened, request, response);
+        }
     }
 
     /** Contract 5: If-Range with the current strong ETag or Last-Modified lets the Range apply; else the whole body. */
@@ -190,10 +203,19 @@ public class AudioResponder {
         }
     }
 
-    private void verifyStored(AudioBody body) throws IOException {
+    /**
+     * A local file's size is checked before the answer ({@code stat(2)}); an object store's only when asked to
+     * ({@code remoteToo}: a HEAD, a redirect), since a read of its bytes opens them first ({@link #openRemote}), and
+     * that request says as well whether they are there. A HEAD before every read was a second round trip to the store.
+     */
+    private void verifyStored(AudioBody body, boolean remoteToo) throws IOException {
         for (AudioBody.Part part : body.parts()) {
             if (part instanceof AudioBody.BlobRegion region) {
-                Optional<Long> stored = stores.get(region.store()).size(region.key());
+                BlobStore store = stores.get(region.store());
+                if (!remoteToo && store.localFile(region.key()).isEmpty()) {
+                    continue;
+                }
+                Optional<Long> stored = store.size(region.key());
                 if (stored.isEmpty() || stored.get() < region.offset() + region.length()) {
                     throw missing(region.key());
                 }
@@ -201,7 +223,56 @@ public class AudioResponder {
         }
     }
 
-    private void write(AudioBody body, long start, long length, HttpServletRequest request,
+    /** The object-store parts of the body that these bytes cover, opened: a missing or short one is {@link #missing}. */
+    private OpenedParts openRemote(AudioBody body, long start, long length) throws IOException {
+        OpenedParts opened = new OpenedParts(new IdentityHashMap<>());
+        try {
+            long partStart = 0;
+            for (AudioBody.Part part : body.parts()) {
+                long partEnd = partStart + part.length();
+                long from = Math.max(start, partStart);
+                long to = Math.min(start + length, partEnd);
+                if (from < to && part instanceof AudioBody.BlobRegion region) {
+                    BlobStore store = stores.get(region.store());
+                    if (store.localFile(region.key()).isEmpty()) {
+                        try {
+                            opened.streams().put(part, store.open(region.key(), region.offset() + from - partStart, to - from));
+                        } catch (FileNotFoundException e) {
+                            throw missing(region.key());
+                        }
+                    }
+                }
+                partStart = partEnd;
+            }
+            return opened;
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** Streams opened for a response, by the part they read; closed with it. */
+    private record OpenedParts(Map<AudioBody.Part, InputStream> streams) implements AutoCloseable {
+
+        static final OpenedParts NONE = new OpenedParts(Map.of());
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (InputStream in : streams.values()) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    private void write(AudioBody body, long start, long length, OpenedParts opened, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         boolean verifyHere = delivery.verifyFullReads() && wholeRecording(body, start, length);
         if (!verifyHere && body.parts().size() == 1 && body.parts().get(0) instanceof AudioBody.BlobRegion region
@@ -225,7 +296,7 @@ public class AudioResponder {
             long from = Math.max(start, partStart);
             long to = Math.min(start + length, partEnd);
             if (from < to) {
-                writePart(part, from - partStart, to - from, out);
+                writePart(part, from - partStart, to - from, opened, out);
             }
             partStart = partEnd;
         }
@@ -249,19 +320,21 @@ public class AudioResponder {
     }
 
 
-    private void writePart(AudioBody.Part part, long offset, long length, OutputStream out) throws IOException {
+    private void writePart(AudioBody.Part part, long offset, long length, OpenedParts opened, OutputStream out)
+            throws IOException {
         if (part instanceof AudioBody.Bytes bytes) {
             out.write(bytes.bytes(), (int) offset, (int) length);
             return;
         }
         AudioBody.BlobRegion region = (AudioBody.BlobRegion) part;
-        BlobStore store = stores.get(region.store());
-        Optional<Path> file = store.localFile(region.key());
-        if (file.isEmpty()) {
-            try (InputStream in = store.open(region.key(), region.offset() + offset, length)) {
-                in.transferTo(out);
-            }
+        InputStream remote = opened.streams().get(part);
+        if (remote != null) {
+            remote.transferTo(out);
             return;
+        }
+        Optional<Path> file = stores.get(region.store()).localFile(region.key());
+        if (file.isEmpty()) {
+            throw new IllegalStateException("part of " + region.key() + " was not opened before the answer");
         }
         try (FileChannel channel = FileChannel.open(file.get(), StandardOpenOption.READ)) {
             WritableByteChannel target = Channels.newChannel(out);

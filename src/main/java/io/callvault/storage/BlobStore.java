@@ -20,7 +20,10 @@ public interface BlobStore {
     /** Makes the staged file durable under {@code key}. The staging file is consumed (moved or deleted). */
     void store(Path stagedFile, String key) throws IOException;
 
-    /** Opens {@code length} bytes of the blob starting at {@code offset}. */
+    /**
+     * Opens {@code length} bytes of the blob starting at {@code offset}; {@link java.io.FileNotFoundException} when the
+     * blob is missing or ends before them, thrown before any of its bytes are read.
+     */
     InputStream open(String key, long offset, long length) throws IOException;
 
     /** The blob as a local file, when it is one: lets byte serving use zero-copy sendfile. */

@@ -83,7 +83,16 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public InputStream open(String key, long offset, long length) throws IOException {
-        FileChannel channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new java.io.FileNotFoundException(key);
+        }
+        if (channel.size() < offset + length) {
+            channel.close();
+            throw new java.io.FileNotFoundException(key + " holds fewer bytes than asked for");
+        }
         channel.position(offset);
         return new BoundedInputStream(Channels.newInputStream(channel), length);
     }

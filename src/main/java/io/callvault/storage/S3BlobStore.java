@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -191,9 +193,21 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             return InputStream.nullInputStream();
         }
         try {
-            return s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)));
+            ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key)
+                    .range("bytes=" + offset + "-" + (offset + length - 1)));
+            Long answered = in.response().contentLength();
+            if (answered == null || answered != length) { // the object ends before the region does
+                in.abort();
+                throw new java.io.FileNotFoundException(key + " holds fewer bytes than asked for");
+            }
+            return in;
         } catch (NoSuchKeyException e) {
             throw new java.io.FileNotFoundException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) { // the region starts past the object's end
+                throw new java.io.FileNotFoundException(key + " holds fewer bytes than asked for");
+            }
+            throw new IOException("object store read of " + key + " failed: " + e.getMessage(), e);
         } catch (SdkException e) { // the store's answer, or no answer at all (connection refused or reset)
             throw new IOException("object store read of " + key + " failed: " + e.getMessage(), e);
         }

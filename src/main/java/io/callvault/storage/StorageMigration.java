@@ -90,6 +90,10 @@ public class StorageMigration {
             String copied;
             try (InputStream in = from.open(row.key(), 0, row.size()); OutputStream out = Files.newOutputStream(file)) {
                 copied = Sha256.copy(in, out);
+            } catch (java.io.FileNotFoundException missingOrShort) {
+                log.error("recording {}: the {} copy is missing or shorter than the catalog says: left in place",
+                        row.recordingId(), row.store());
+                return false;
             }
             if (Files.size(file) != row.size() || !copied.equals(row.sha256())) {
                 log.error("recording {}: the {} copy does not match the catalog (size or SHA-256): left in place",

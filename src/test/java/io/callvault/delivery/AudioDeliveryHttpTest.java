@@ -1,6 +1,7 @@
 package io.callvault.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
 import io.callvault.support.TestAudio;
 import io.callvault.support.TestDatabase;
+import io.callvault.support.TestS3;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,8 +214,37 @@ class AudioDeliveryHttpTest extends HttpTestBase {
         Api.Response r = get();
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().get("detail").asString()).contains("damaged or missing");
+        assertThat(get("Range", "bytes=100-199").status()).isEqualTo(500);
+        assertThat(api.send("HEAD", path, null, "Authorization", client.bearer()).status()).isEqualTo(500);
         assertThat(audited().sql("select count(*) from access_log where recording_id = ?").param(id).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void storedAudioShorterThanTheCatalogSaysIsReportedNotServed() throws Exception {
+        byte[] kept = stored.bytes(id);
+        stored.replace(id, Arrays.copyOf(kept, kept.length - 100));
+        Api.Response tail = get("Range", "bytes=-50");
+        assertThat(tail.status()).isEqualTo(500);
+        assertThat(tail.json().get("detail").asString()).contains("damaged or missing");
+        assertThat(tail.header("Content-Range")).isEmpty();
+        assertThat(tail.header("Content-Disposition")).isEmpty();
+        assertThat(get().status()).isEqualTo(500);
+        assertThat(audited().sql("select count(*) from access_log where recording_id = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
+    /** Before, a HEAD asked the store whether the object was whole ahead of every GET: two round trips a range. */
+    @Test
+    void aRangeOfAnObjectInS3IsOneRequestToTheStore() {
+        assumeTrue("s3".equals(TestDatabase.STORAGE), "only the S3 store answers over the network");
+        long heads = TestS3.calls("blobMetadata");
+        long gets = TestS3.calls("getBlob");
+        Api.Response r = get("Range", "bytes=1000-1999");
+        assertThat(r.status()).isEqualTo(206);
+        assertThat(r.body()).isEqualTo(Arrays.copyOfRange(audio, 1000, 2000));
+        assertThat(TestS3.calls("getBlob") - gets).isEqualTo(1);
+        assertThat(TestS3.calls("blobMetadata") - heads).isZero();
     }
 
     private static Map<String, Object> lower(Map<String, Object> row) {

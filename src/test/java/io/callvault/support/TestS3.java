@@ -3,11 +3,17 @@ package io.callvault.support;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,6 +30,8 @@ public final class TestS3 {
     public static final String SECRET_KEY = "test-secret";
     public static final String BUCKET = "callvault-test";
 
+    private static final Map<String, AtomicLong> CALLS = new ConcurrentHashMap<>();
+
     private static S3Proxy proxy;
     private static S3Client client;
 
@@ -38,7 +46,7 @@ public final class TestS3 {
                 properties.setProperty("jclouds.filesystem.basedir", dir.toString());
                 BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties)
                         .build(BlobStoreContext.class);
-                proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                proxy = S3Proxy.builder().blobStore(counted(context.getBlobStore())).endpoint(URI.create("http://127.0.0.1:0"))
                         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
                 proxy.start();
                 long deadline = System.nanoTime() + 30_000_000_000L;
@@ -53,6 +61,26 @@ public final class TestS3 {
             }
         }
         return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    /**
+     * How many times the server's backend was asked this (a jclouds {@code BlobStore} method: {@code blobMetadata}
+     * answers an S3 HEAD, {@code getBlob} a GET), by anybody, since the start of the test JVM.
+     */
+    public static long calls(String method) {
+        return CALLS.computeIfAbsent(method, m -> new AtomicLong()).get();
+    }
+
+    private static BlobStore counted(BlobStore store) {
+        return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class},
+                (self, method, args) -> {
+                    CALLS.computeIfAbsent(method.getName(), m -> new AtomicLong()).incrementAndGet();
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** A client of the test server of its own, to check what is stored without going through CallVault. */
