@@ -212,7 +212,7 @@ public class AudioResponder {
         for (AudioBody.Part part : body.parts()) {
             if (part instanceof AudioBody.BlobRegion region) {
                 BlobStore store = stores.get(region.store());
-                if (!remoteToo && store.localFile(region.key()).isEmpty()) {
+                if (!remoteToo && !store.isLocal()) {
                     continue;
                 }
                 Optional<Long> stored = store.size(region.key());
@@ -225,7 +225,7 @@ public class AudioResponder {
 
     /** The object-store parts of the body that these bytes cover, opened: a missing or short one is {@link #missing}. */
     private OpenedParts openRemote(AudioBody body, long start, long length) throws IOException {
-        OpenedParts opened = new OpenedParts(new IdentityHashMap<>());
+        OpenedParts opened = null;
         try {
             long partStart = 0;
             for (AudioBody.Part part : body.parts()) {
@@ -234,7 +234,8 @@ public class AudioResponder {
                 long to = Math.min(start + length, partEnd);
                 if (from < to && part instanceof AudioBody.BlobRegion region) {
                     BlobStore store = stores.get(region.store());
-                    if (store.localFile(region.key()).isEmpty()) {
+                    if (!store.isLocal()) {
+                        opened = opened == null ? new OpenedParts(new IdentityHashMap<>()) : opened;
                         try {
                             opened.streams().put(part, store.open(region.key(), region.offset() + from - partStart, to - from));
                         } catch (FileNotFoundException e) {
@@ -244,9 +245,11 @@ public class AudioResponder {
                 }
                 partStart = partEnd;
             }
-            return opened;
+            return opened == null ? OpenedParts.NONE : opened;
         } catch (IOException | RuntimeException e) {
-            opened.close();
+            if (opened != null) {
+                opened.close();
+            }
             throw e;
         }
     }

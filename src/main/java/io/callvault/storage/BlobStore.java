@@ -26,6 +26,11 @@ public interface BlobStore {
      */
     InputStream open(String key, long offset, long length) throws IOException;
 
+    /** Whether the blobs are files on this machine ({@link #localFile} answers for each): a check of one is cheap. */
+    default boolean isLocal() {
+        return false;
+    }
+
     /** The blob as a local file, when it is one: lets byte serving use zero-copy sendfile. */
     Optional<Path> localFile(String key);
 

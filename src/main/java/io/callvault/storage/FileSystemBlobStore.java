@@ -98,6 +98,11 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean isLocal() {
+        return true;
+    }
+
+    @Override
     public Optional<Path> localFile(String key) {
         return Optional.of(resolve(key));
     }
