@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.format.DateTimeFormatter;
@@ -91,7 +90,7 @@ public class AudioResponder {
             verifyStored(body, true);
         }
         // before a header is written: a store's missing or short object is then a clean error, not a cut-short answer
-        try (OpenedParts opened = sendsBytes ? openRemote(body, start, length) : OpenedParts.NONE) {
+        try (OpenedPart opened = sendsBytes ? openRemote(body, start, length) : OpenedPart.NONE) {
             response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
             response.setHeader("X-Content-Type-Options", "nosniff"); // audio is never to be sniffed into a page
             response.setContentType(body.contentType());
@@ -175,7 +174,7 @@ public class AudioResponder {
         parts.addAll(audio.parts());
         parts.add(new AudioBody.Bytes(document.after()));
         AudioBody enclosed = new AudioBody(parts, document.contentType(), audio.etag(), audio.lastModified(), audio.filename());
-        try (OpenedParts opened = openRemote(enclosed, 0, enclosed.length())) {
+        try (OpenedPart opened = openRemote(enclosed, 0, enclosed.length())) {
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(document.contentType());
             response.setContentLengthLong(enclosed.length());
@@ -211,33 +210,40 @@ public class AudioResponder {
     private void verifyStored(AudioBody body, boolean remoteToo) throws IOException {
         for (AudioBody.Part part : body.parts()) {
             if (part instanceof AudioBody.BlobRegion region) {
-                BlobStore store = stores.get(region.store());
-                if (!remoteToo && !store.isLocal()) {
-                    continue;
-                }
-                Optional<Long> stored = store.size(region.key());
-                if (stored.isEmpty() || stored.get() < region.offset() + region.length()) {
-                    throw missing(region.key());
+                if (remoteToo || stores.get(region.store()).isLocal()) {
+                    requireStored(region);
                 }
             }
         }
     }
 
-    /** The object-store parts of the body that these bytes cover, opened: a missing or short one is {@link #missing}. */
-    private OpenedParts openRemote(AudioBody body, long start, long length) throws IOException {
-        OpenedParts opened = null;
+    private void requireStored(AudioBody.BlobRegion region) throws IOException {
+        Optional<Long> stored = stores.get(region.store()).size(region.key());
+        if (stored.isEmpty() || stored.get() < region.offset() + region.length()) {
+            throw missing(region.key());
+        }
+    }
+
+    /**
+     * The first object-store part of the body that these bytes cover, opened (a missing or short one is
+     * {@link #missing}); any later ones (a joined call's other segments) are checked by their size and opened when
+     * the answer reaches them, so that no request to the store waits idle while a slow client reads the parts before.
+     */
+    private OpenedPart openRemote(AudioBody body, long start, long length) throws IOException {
+        OpenedPart opened = OpenedPart.NONE;
         try {
             long partStart = 0;
             for (AudioBody.Part part : body.parts()) {
                 long partEnd = partStart + part.length();
                 long from = Math.max(start, partStart);
                 long to = Math.min(start + length, partEnd);
-                if (from < to && part instanceof AudioBody.BlobRegion region) {
-                    BlobStore store = stores.get(region.store());
-                    if (!store.isLocal()) {
-                        opened = opened == null ? new OpenedParts(new IdentityHashMap<>()) : opened;
+                if (from < to && part instanceof AudioBody.BlobRegion region && !stores.get(region.store()).isLocal()) {
+                    if (opened != OpenedPart.NONE) {
+                        requireStored(region);
+                    } else {
                         try {
-                            opened.streams().put(part, store.open(region.key(), region.offset() + from - partStart, to - from));
+                            opened = new OpenedPart(part, stores.get(region.store()).open(region.key(),
+                                    region.offset() + from - partStart, to - from));
                         } catch (FileNotFoundException e) {
                             throw missing(region.key());
                         }
@@ -245,37 +251,32 @@ public class AudioResponder {
                 }
                 partStart = partEnd;
             }
-            return opened == null ? OpenedParts.NONE : opened;
+            return opened;
         } catch (IOException | RuntimeException e) {
-            if (opened != null) {
-                opened.close();
-            }
+            opened.close();
             throw e;
         }
     }
 
-    /** Streams opened for a response, by the part they read; closed with it. */
-    private record OpenedParts(Map<AudioBody.Part, InputStream> streams) implements AutoCloseable {
+    /** The object-store part opened before the answer, and its stream; closed with the answer. */
+    private record OpenedPart(AudioBody.Part part, InputStream stream) implements AutoCloseable {
 
-        static final OpenedParts NONE = new OpenedParts(Map.of());
+        static final OpenedPart NONE = new OpenedPart(null, null);
+
+        /** The stream opened for this part, or null. */
+        InputStream of(AudioBody.Part other) {
+            return other == part ? stream : null;
+        }
 
         @Override
         public void close() throws IOException {
-            IOException first = null;
-            for (InputStream in : streams.values()) {
-                try {
-                    in.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            if (first != null) {
-                throw first;
+            if (stream != null) {
+                stream.close();
             }
         }
     }
 
-    private void write(AudioBody body, long start, long length, OpenedParts opened, HttpServletRequest request,
+    private void write(AudioBody body, long start, long length, OpenedPart opened, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         boolean verifyHere = delivery.verifyFullReads() && wholeRecording(body, start, length);
         if (!verifyHere && body.parts().size() == 1 && body.parts().get(0) instanceof AudioBody.BlobRegion region
@@ -323,21 +324,25 @@ public class AudioResponder {
     }
 
 
-    private void writePart(AudioBody.Part part, long offset, long length, OpenedParts opened, OutputStream out)
+    private void writePart(AudioBody.Part part, long offset, long length, OpenedPart opened, OutputStream out)
             throws IOException {
         if (part instanceof AudioBody.Bytes bytes) {
             out.write(bytes.bytes(), (int) offset, (int) length);
             return;
         }
         AudioBody.BlobRegion region = (AudioBody.BlobRegion) part;
-        InputStream remote = opened.streams().get(part);
+        InputStream remote = opened.of(part);
         if (remote != null) {
             remote.transferTo(out);
             return;
         }
-        Optional<Path> file = stores.get(region.store()).localFile(region.key());
+        BlobStore store = stores.get(region.store());
+        Optional<Path> file = store.localFile(region.key());
         if (file.isEmpty()) {
-            throw new IllegalStateException("part of " + region.key() + " was not opened before the answer");
+            try (InputStream in = store.open(region.key(), region.offset() + offset, length)) {
+                in.transferTo(out);
+            }
+            return;
         }
         try (FileChannel channel = FileChannel.open(file.get(), StandardOpenOption.READ)) {
             WritableByteChannel target = Channels.newChannel(out);

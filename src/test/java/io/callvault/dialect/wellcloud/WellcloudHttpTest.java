@@ -186,6 +186,17 @@ class WellcloudHttpTest extends HttpTestBase {
                 .param(tenant).query(Long.class).single()).isEqualTo(5);
     }
 
+    /** Every segment the answer reads is checked before it starts, not only the first, which is opened then. */
+    @Test
+    void callStreamWithALaterSegmentMissingIsRefusedBeforeItStarts() {
+        api.upload(client, tenant, "half-lost", 1, TestAudio.pcm16(8000, 1, 8000));
+        String lost = api.upload(client, tenant, "half-lost", 2, TestAudio.pcm16(8000, 1, 4000)).get("id").asString();
+        assertThat(wc("/tenant/calls/half-lost/recording/stream").status()).isEqualTo(200);
+        stored.delete(lost);
+        assertError(wc("/tenant/calls/half-lost/recording/stream"), 448, "录音文件不存在");
+        assertError(wc("/tenant/calls/half-lost/recording/stream", "Range", "bytes=-100"), 448, "录音文件不存在");
+    }
+
     @Test
     void callStreamJoinsMuLawAndMp3AndRefusesSegmentsOfDifferentFormats() throws Exception {
         api.upload(client, tenant, "ulaw", 1, TestAudio.mulaw(8000, 1, 3000));
