@@ -1,7 +1,6 @@
 package io.callvault.audit;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +11,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -31,7 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
@@ -53,7 +51,7 @@ import jakarta.annotation.PreDestroy;
  * default's writer most of a row (docs/performance.md, twelfth to sixteenth rounds), where a player seeking through a
  * recording makes one run of many reads, and a gathering one span per tenant and client.
  */
-@Repository
+@Component // not @Repository: its exception-translating proxy put reflection into every read (JdbcTemplate translates already)
 public class AccessLog {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
@@ -67,15 +65,15 @@ public class AccessLog {
     private static final int TENANT = 2;
     private static final int CALL = 3;
     private static final int RECORDING = 4;
-    private static final String COPY = "copy access_log (id, " + COLUMN_NAMES + ") from stdin (format csv)";
+    private static final String COPY = "copy access_log (id, " + COLUMN_NAMES + ") from stdin (format binary)";
     private static final String ID_SEQUENCE = "select pg_get_serial_sequence('access_log', 'id')";
     private static final String RUN_COLUMNS = "tenant_id, call_id, recording_id, client_id, first_id, last_id, first_at,"
             + " last_at";
     private static final String INSERT_RUNS = "insert into access_log_runs (" + RUN_COLUMNS + ") values ";
-    private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format csv)";
+    private static final String COPY_RUNS = "copy access_log_runs (" + RUN_COLUMNS + ") from stdin (format binary)";
     private static final String SPAN_COLUMNS = "tenant_id, client_id, first_id, last_id, first_at, last_at";
     private static final String INSERT_SPANS = "insert into access_log_spans (" + SPAN_COLUMNS + ") values ";
-    private static final String COPY_SPANS = "copy access_log_spans (" + SPAN_COLUMNS + ") from stdin (format csv)";
+    private static final String COPY_SPANS = "copy access_log_spans (" + SPAN_COLUMNS + ") from stdin (format binary)";
     /** 1,000 rows of 12 parameters stay well under PostgreSQL's 32,767 parameters per statement. */
     private static final int BATCH = 1000;
     /** Rows written in one transaction at the most. */
@@ -277,7 +275,7 @@ public class AccessLog {
      */
     private static List<Object[]> grouped(List<Object[]> rows, long[] ids, int... columns) {
         int first = columns.length;
-        Map<List<Object>, Object[]> open = new LinkedHashMap<>();
+        Map<GroupKey, Object[]> open = new HashMap<>();
         List<Object[]> groups = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
@@ -287,7 +285,7 @@ public class AccessLog {
             for (int c = 0; c < first; c++) {
                 values[c] = row[columns[c]];
             }
-            List<Object> key = Arrays.asList(values).subList(0, first);
+            GroupKey key = new GroupKey(values[0], values[1], first > 2 ? values[2] : null, first > 3 ? values[3] : null);
             Object[] group = open.get(key);
             if (group == null || Math.max(id, (Long) group[first + 1]) - Math.min(id, (Long) group[first]) >= RUN_SPAN) {
                 group = values;
@@ -304,6 +302,10 @@ public class AccessLog {
             group[first + 3] = at.isAfter((OffsetDateTime) group[first + 3]) ? at : group[first + 3];
         }
         return groups;
+    }
+
+    /** The values a run or a span is grouped by (two or four of them; the others null). */
+    private record GroupKey(Object first, Object second, Object third, Object fourth) {
     }
 
     /** H2: one multi-row INSERT; the ids H2 gave the rows, in their order. */
@@ -358,14 +360,14 @@ public class AccessLog {
                 }
             }
         }
-        List<Object[]> numbered = new ArrayList<>(rows.size());
+        BinaryCopy copy = new BinaryCopy(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Object[] row = new Object[COLUMN_COUNT + 1];
-            row[0] = ids[i];
-            System.arraycopy(rows.get(i), 0, row, 1, COLUMN_COUNT);
-            numbered.add(row);
+            copy.row(COLUMN_COUNT + 1).field(ids[i]);
+            for (Object value : rows.get(i)) {
+                copy.field(value);
+            }
         }
-        copyIn(connection, COPY, numbered);
+        copyIn(connection, COPY, copy);
         return ids;
     }
 
@@ -388,25 +390,17 @@ public class AccessLog {
         return statement;
     }
 
-    /** One CSV line per row; null is an empty unquoted field, every text is quoted. */
     private static void copyIn(Connection connection, String copy, List<Object[]> rows) throws SQLException {
-        StringBuilder csv = new StringBuilder(rows.size() * 200);
+        BinaryCopy values = new BinaryCopy(rows.size());
         for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                Object value = row[i];
-                if (value instanceof Number number) {
-                    csv.append(number);
-                } else if (value != null) {
-                    csv.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
-                }
-            }
-            csv.append('\n');
+            values.row(row);
         }
+        copyIn(connection, copy, values);
+    }
+
+    private static void copyIn(Connection connection, String copy, BinaryCopy values) throws SQLException {
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, values.finish());
         } catch (IOException e) {
             throw new SQLException("could not copy access-log rows", e);
         }

@@ -24,7 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What only PostgreSQL does with the access log (run by the PostgreSQL execution of the tests, skipped by the others). */
 class AccessLogPostgresTest {
 
-    /** On PostgreSQL rows go in by COPY: every value, null or not, quoted or numeric, comes back as it was recorded. */
+    /**
+     * On PostgreSQL rows go in by binary COPY: every value, null or not, text of any script or numeric, comes back as
+     * it was recorded, and a time to the microsecond PostgreSQL keeps.
+     */
     @Test
     void postgresTakesEveryValueAsRecorded() throws Exception {
         Assumptions.assumeTrue(TestDatabase.postgres(), "PostgreSQL run only");
@@ -41,9 +44,14 @@ class AccessLogPostgresTest {
                     AccessEvent.Via.SIGNED_URL, "::1"), 0L, 65535L, 65536);
             log.record(new AccessEvent("c2", "t", "call-2", null, AccessEvent.Kind.DOWNLOAD, AccessEvent.Via.WELLCLOUD,
                     "203.0.113.9"), null, null, 960044);
+            AccessLog later = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
+                    Clock.fixed(Instant.parse("1999-12-31T23:59:59.999999600Z"), ZoneOffset.UTC), Duration.ofMillis(50));
+            later.record(new AccessEvent("клиент-東京", "t", "通話\n,\"x\"", "rec-ü", AccessEvent.Kind.PLAY,
+                    AccessEvent.Via.NATIVE, null), Long.MAX_VALUE - 1, Long.MAX_VALUE, 1);
+            later.close();
             log.close();
             // a gathering takes ids in order of tenant and client ("c2" first), not in the order recorded
-            List<Map<String, Object>> rows = jdbc.queryForList("select * from access_log order by bytes");
+            List<Map<String, Object>> rows = jdbc.queryForList("select * from access_log where bytes > 1 order by bytes");
             assertThat(rows).hasSize(2);
             assertThat(rows.get(0)).containsEntry("client_id", "user:o\"brien,x").containsEntry("call_id", "sip:1@pbx")
                     .containsEntry("recording_id", "rec-1").containsEntry("kind", "play").containsEntry("via", "signed-url")
@@ -52,12 +60,18 @@ class AccessLogPostgresTest {
             assertThat(((Timestamp) rows.get(0).get("read_at")).toInstant()).isEqualTo(now);
             assertThat(rows.get(1)).containsEntry("recording_id", null).containsEntry("range_start", null)
                     .containsEntry("range_end", null).containsEntry("bytes", 960044L).containsEntry("kind", "download");
+            Map<String, Object> other = jdbc.queryForMap("select * from access_log where bytes = 1");
+            assertThat(other).containsEntry("client_id", "клиент-東京").containsEntry("call_id", "通話\n,\"x\"")
+                    .containsEntry("recording_id", "rec-ü").containsEntry("range_start", Long.MAX_VALUE - 1)
+                    .containsEntry("range_end", Long.MAX_VALUE).containsEntry("remote_addr", null);
+            // before PostgreSQL's epoch (2000), rounded up to the next microsecond as PostgreSQL rounds a time in text
+            assertThat(((Timestamp) other.get("read_at")).toInstant()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
             // and their runs and spans, with the same time to the microsecond
-            assertThat(jdbc.queryForList("select first_at from access_log_runs union all select last_at from"
-                    + " access_log_spans", Timestamp.class)).hasSize(4).allSatisfy(at -> assertThat(at.toInstant())
-                            .isEqualTo(now));
-            assertThat(jdbc.queryForList("select recording_id from access_log_runs order by first_id", String.class))
-                    .containsExactly(null, "rec-1");
+            assertThat(jdbc.queryForList("select first_at from access_log_runs where call_id not like '通%' union all"
+                    + " select last_at from access_log_spans where client_id <> 'клиент-東京'", Timestamp.class)).hasSize(4)
+                    .allSatisfy(at -> assertThat(at.toInstant()).isEqualTo(now));
+            assertThat(jdbc.queryForList("select recording_id from access_log_runs", String.class))
+                    .containsExactlyInAnyOrder(null, "rec-1", "rec-ü");
 
             // a value the column will not take (a client id longer than it) fails the COPY: only its row is lost
             AccessLog again = new AccessLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
