@@ -37,12 +37,13 @@ import jakarta.annotation.PreDestroy;
 /**
  * Writes one row per successful audio read: who, tenant, recording, bytes, play or download, when, from where.
  * Reads are the hot path, so rows are queued and written by one writer thread, which wakes every
- * {@code callvault.audit.gather-interval} ({@value #GATHER_MILLIS} ms; 500 ms on the embedded database) and writes
+ * {@code callvault.audit.gather-interval} ({@value #GATHER_MILLIS} ms) and writes
  * what has gathered at once: by {@code COPY} on PostgreSQL, as multi-row INSERTs on H2; one commit per batch instead
  * of one per read. The queue is lock-free and the writer is never woken by a read, so a read does not
  * pay for a thread switch (measured serving full GETs: with a blocking queue, its lock and the writer's wake-ups,
  * the access log took 5.7% of the server's CPU; now 2.5%). A full queue makes the reader write its own row, so
- * none is dropped. Rows still queued when the process is killed are lost: at most the last interval or two of reads.
+ * none is dropped. Rows still queued when the process is killed outright are lost: at most the last interval or two
+ * of reads, about a second (a SIGTERM writes them first).
  *
  * <p>With each batch, in the same transaction, go its runs: for each recording (or call) and client the batch read,
  * the first and last id its rows took and the first and last time they were read; and its spans, the same for each
@@ -78,7 +79,13 @@ public class AccessLog {
     private static final int BATCH = 1000;
     /** Rows written in one transaction at the most. */
     private static final int TRANSACTION = 10 * BATCH;
-    static final long GATHER_MILLIS = 50;
+    /**
+     * Within the second the product holds itself to for data arriving continuously (live audio is durable within
+     * 1 s): a gathering of 500 ms is written and committed well inside it. At 50 ms (PostgreSQL's interval before)
+     * a node serving a thousand recordings at once wrote nearly a run per read, and each run's two index entries
+     * cost PostgreSQL more than the row itself (docs/performance.md, eighteenth round); H2 gathered 500 ms already.
+     */
+    static final long GATHER_MILLIS = 500;
     /**
      * A run or a span covers fewer ids than this (a longer one is cut in two), so that {@link AccessTrail} starts the
      * walk of the runs for a page after a cursor this far above it, instead of at the newest run. Above the
