@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -281,34 +282,63 @@ public class AccessLog {
      * cut where it would span {@value #RUN_SPAN} ids or more.
      */
     private static List<Object[]> grouped(List<Object[]> rows, long[] ids, int... columns) {
-        int first = columns.length;
-        Map<GroupKey, Object[]> open = new HashMap<>();
-        List<Object[]> groups = new ArrayList<>();
+        Map<GroupKey, Group> open = new HashMap<>();
+        List<Group> groups = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             long id = ids[i];
             OffsetDateTime at = (OffsetDateTime) row[READ_AT];
-            Object[] values = new Object[first + 4];
-            for (int c = 0; c < first; c++) {
-                values[c] = row[columns[c]];
-            }
-            GroupKey key = new GroupKey(values[0], values[1], first > 2 ? values[2] : null, first > 3 ? values[3] : null);
-            Object[] group = open.get(key);
-            if (group == null || Math.max(id, (Long) group[first + 1]) - Math.min(id, (Long) group[first]) >= RUN_SPAN) {
-                group = values;
-                group[first] = id;
-                group[first + 1] = id;
-                group[first + 2] = at;
-                group[first + 3] = at;
+            GroupKey key = new GroupKey(row[columns[0]], row[columns[1]], columns.length > 2 ? row[columns[2]] : null,
+                    columns.length > 3 ? row[columns[3]] : null);
+            Group group = open.get(key);
+            if (group == null || Math.max(id, group.lastId) - Math.min(id, group.firstId) >= RUN_SPAN) {
+                Object[] values = new Object[columns.length];
+                for (int c = 0; c < columns.length; c++) {
+                    values[c] = row[columns[c]];
+                }
+                group = new Group(values, id, at);
                 open.put(key, group);
                 groups.add(group);
+            } else {
+                group.add(id, at);
             }
-            group[first] = Math.min((Long) group[first], id);
-            group[first + 1] = Math.max((Long) group[first + 1], id);
-            group[first + 2] = at.isBefore((OffsetDateTime) group[first + 2]) ? at : group[first + 2];
-            group[first + 3] = at.isAfter((OffsetDateTime) group[first + 3]) ? at : group[first + 3];
         }
-        return groups;
+        return groups.stream().map(Group::columns).toList();
+    }
+
+    /** A run or span being gathered: its values, and the ids and times of its rows so far (unboxed until written). */
+    private static final class Group {
+
+        private final Object[] values;
+        private long firstId;
+        private long lastId;
+        private OffsetDateTime firstAt;
+        private OffsetDateTime lastAt;
+
+        Group(Object[] values, long id, OffsetDateTime at) {
+            this.values = values;
+            this.firstId = id;
+            this.lastId = id;
+            this.firstAt = at;
+            this.lastAt = at;
+        }
+
+        void add(long id, OffsetDateTime at) {
+            firstId = Math.min(firstId, id);
+            lastId = Math.max(lastId, id);
+            firstAt = at.isBefore(firstAt) ? at : firstAt;
+            lastAt = at.isAfter(lastAt) ? at : lastAt;
+        }
+
+        /** Its values, then first and last id, first and last time: the columns of the COPY or INSERT. */
+        Object[] columns() {
+            Object[] columns = Arrays.copyOf(values, values.length + 4);
+            columns[values.length] = firstId;
+            columns[values.length + 1] = lastId;
+            columns[values.length + 2] = firstAt;
+            columns[values.length + 3] = lastAt;
+            return columns;
+        }
     }
 
     /** The values a run or a span is grouped by (two or four of them; the others null). */

@@ -25,7 +25,7 @@ final class BinaryCopy {
     private int length;
 
     BinaryCopy(int expectedRows) {
-        buffer = new byte[64 + expectedRows * 160];
+        buffer = new byte[64 + expectedRows * 256]; // an access-log row is about 200 bytes
         append(SIGNATURE);
         putInt(0); // flags: no OIDs
         putInt(0); // no header extension
