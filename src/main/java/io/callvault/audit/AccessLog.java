@@ -38,8 +38,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * Writes one row per successful audio read: who, tenant, recording, bytes, play or download, when, from where.
  * Reads are the hot path, so rows are queued and written by one writer thread, which wakes every
- * {@code callvault.audit.gather-interval} ({@value #GATHER_MILLIS} ms) and writes
- * what has gathered at once: by {@code COPY} on PostgreSQL, as multi-row INSERTs on H2; one commit per batch instead
+ * {@code callvault.audit.gather-interval} ({@value #GATHER_MILLIS} ms) and writes what has gathered at once: by
+ * binary {@code COPY} on PostgreSQL ({@link BinaryCopy}), as multi-row INSERTs on H2; one commit per batch instead
  * of one per read. The queue is lock-free and the writer is never woken by a read, so a read does not
  * pay for a thread switch (measured serving full GETs: with a blocking queue, its lock and the writer's wake-ups,
  * the access log took 5.7% of the server's CPU; now 2.5%). A full queue makes the reader write its own row, so
@@ -83,7 +83,7 @@ public class AccessLog {
     /**
      * Within the second the product holds itself to for data arriving continuously (live audio is durable within
      * 1 s): a gathering of 500 ms is written and committed well inside it. At 50 ms (PostgreSQL's interval before)
-     * a node serving a thousand recordings at once wrote nearly a run per read, and each run's two index entries
+     * a node serving a thousand recordings at once wrote about a run per two reads, and each run's two index entries
      * cost PostgreSQL more than the row itself (docs/performance.md, eighteenth round); H2 gathered 500 ms already.
      */
     static final long GATHER_MILLIS = 500;
