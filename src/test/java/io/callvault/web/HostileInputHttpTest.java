@@ -46,7 +46,7 @@ class HostileInputHttpTest extends HttpTestBase {
         }
     }
 
-    /** A Content-Type Spring's parser throws on ("a/b: StringIndexOutOfBoundsException) is a 415, not a 500. */
+    /** A Content-Type or Accept Spring's parser throws on ("a/b: StringIndexOutOfBoundsException) is a 4xx, not a 500. */
     @Test
     void aContentTypeSpringCannotParseIsRefusedInEachSurfacesModel() {
         String broken = "\"a/b";
@@ -65,6 +65,13 @@ class HostileInputHttpTest extends HttpTestBase {
         // a type Spring refuses in its own way, or one it takes, is left to the endpoint as before
         assertThat(post(playback, "a\"/b", "Authorization", client.bearer()).status()).isEqualTo(415);
         assertThat(post(playback, "application/json", "Authorization", client.bearer()).status()).isEqualTo(201);
+
+        // the same parser reads Accept: 406, as Spring answers an Accept it cannot read
+        Api.Response accept = api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", client.bearer(),
+                "Accept", broken);
+        assertThat(accept.status()).as(accept.text()).isEqualTo(406);
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", client.bearer(), "Accept",
+                "application/json, */*;q=0.5").status()).isEqualTo(200);
     }
 
     private Api.Response post(String path, String contentType, String... headers) {

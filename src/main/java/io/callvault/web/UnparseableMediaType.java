@@ -1,6 +1,7 @@
 package io.callvault.web;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,19 +17,20 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * A {@code Content-Type} that Spring's own parser fails on with something other than its "invalid media type" (a type
- * opening with a quote, {@code "a/b}, throws {@code StringIndexOutOfBoundsException} in spring-core 7.0.8) is refused
- * with 415 here, in the surface's model, as Spring answers any other malformed type of a body. Left to MVC it was a
- * 500 on every endpoint that reads a body (found by {@code HostileCorpusHttpTest}). A type Spring parses, or refuses
- * in its own way, goes on untouched.
+ * A {@code Content-Type} or {@code Accept} that Spring's own parser fails on with something other than its "invalid
+ * media type" (a type opening with a quote, {@code "a/b}, throws {@code StringIndexOutOfBoundsException} in
+ * spring-core 7.0.8) is refused here, in the surface's model, as Spring answers any other malformed one: 415 for the
+ * body's type, 406 for what is accepted. Left to MVC it was a 500 on every endpoint that reads a body or negotiates
+ * its answer (found by {@code HostileCorpusHttpTest}). A header Spring parses, or refuses in its own way, goes on
+ * untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // before the audio endpoints (delivery.AudioEndpoints), which answer ahead of MVC
-class UnparseableContentType extends HttpFilter {
+class UnparseableMediaType extends HttpFilter {
 
     private final ErrorModels errors;
 
-    UnparseableContentType(ErrorModels errors) {
+    UnparseableMediaType(ErrorModels errors) {
         this.errors = errors;
     }
 
@@ -36,18 +38,23 @@ class UnparseableContentType extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && !parses(contentType)) {
+        if (contentType != null && !parses(contentType, MediaType::parseMediaType)) {
             errors.write(request, response, Failure.of(415, "the Content-Type header is not a media type"));
+            return;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !parses(accept, MediaType::parseMediaTypes)) {
+            errors.write(request, response, Failure.of(406, "the Accept header is not a list of media types"));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean parses(String contentType) {
+    private static boolean parses(String header, Consumer<String> parser) {
         try {
-            MediaType.parseMediaType(contentType);
+            parser.accept(header);
         } catch (InvalidMediaTypeException refusedAsSpringRefuses) {
-            // MVC answers it as it does today (415 where a body is read)
+            // MVC answers it as it does today
         } catch (RuntimeException e) {
             return false;
         }
