@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * spring-core 7.0.8) is refused here, in the surface's model, as Spring answers any other malformed one: 415 for the
  * body's type, 406 for what is accepted. Left to MVC it was a 500 on every endpoint that reads a body or negotiates
  * its answer (found by {@code HostileCorpusHttpTest}). A header Spring parses, or refuses in its own way, goes on
- * untouched.
+ * untouched. The parser's fault is spring-projects/spring-framework#36971, a regression of 7.0.8 fixed in 7.0.9; this
+ * filter keeps the answers right whichever Spring Framework the build resolves.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4) // before the audio endpoints (delivery.AudioEndpoints), which answer ahead of MVC
