@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -49,6 +50,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             return null;
         }
         return models.answer(servlet(request), Failure.of(400, JsonErrors.describe(e)));
+    }
+
+    /** A Content-Type Spring cannot read as a media type has no type to name: say which header is wrong. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getContentType() == null) {
+            return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status,
+                    "the Content-Type header is not a media type"), headers, status, request);
+        }
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
     }
 
     /** Spring's own exceptions (404 of unknown paths, 405, 415, type mismatches…): their status, our words. */

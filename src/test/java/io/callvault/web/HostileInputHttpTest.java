@@ -46,7 +46,7 @@ class HostileInputHttpTest extends HttpTestBase {
         }
     }
 
-    /** A Content-Type or Accept Spring's parser throws on ("a/b: StringIndexOutOfBoundsException) is a 4xx, not a 500. */
+    /** A Content-Type or Accept that Spring 7.0.8's parser threw on ("a/b, spring-framework#36971) is a 4xx, not a 500. */
     @Test
     void aContentTypeSpringCannotParseIsRefusedInEachSurfacesModel() {
         String broken = "\"a/b";
@@ -54,10 +54,10 @@ class HostileInputHttpTest extends HttpTestBase {
         Api.Response nativeSurface = post(playback, broken, "Authorization", client.bearer());
         assertThat(nativeSurface.status()).as(nativeSurface.text()).isEqualTo(415);
         assertThat(nativeSurface.text()).contains("Content-Type");
+        // Wellcloud's one POST reads no body, so its Content-Type is not looked at, as on any endpoint without one
         Api.Response wellcloud = post("/api/operation/operation/apply/token?appId=" + client.appId() + "&appSecret="
                 + client.appSecret() + "&type=tenant", broken);
-        assertThat(wellcloud.status()).as(wellcloud.text()).isEqualTo(415);
-        assertThat(wellcloud.json().get("code").asString()).isEqualTo("415");
+        assertThat(wellcloud.status()).as(wellcloud.text()).isEqualTo(200);
         Api.Response comdesign = post("/general/v1/" + client.sourceUuid() + "/call/audio_data", broken,
                 "Authorization", client.apiKey());
         assertThat(comdesign.status()).as("Comdesign answers its failures with HTTP 200").isEqualTo(200);
@@ -70,6 +70,10 @@ class HostileInputHttpTest extends HttpTestBase {
         Api.Response accept = api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", client.bearer(),
                 "Accept", broken);
         assertThat(accept.status()).as(accept.text()).isEqualTo(406);
+        Api.Response wellcloudAccept = api.get("/api/operation/tenant/calls/c1/recordings2", "Authorization",
+                wellcloud.json().get("token").asString(), "Accept", broken);
+        assertThat(wellcloudAccept.status()).as(wellcloudAccept.text()).isEqualTo(406);
+        assertThat(wellcloudAccept.json().get("code").asString()).isEqualTo("406");
         assertThat(api.get("/v1/tenants/" + tenant + "/calls/c1", "Authorization", client.bearer(), "Accept",
                 "application/json, */*;q=0.5").status()).isEqualTo(200);
     }
