@@ -1,35 +1,39 @@
 package io.callvault.people;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The sessions each person has open on this node, so that deleting a person or changing their password ends their
- * sessions at once (contract 7), not at the idle timeout. Sessions live in this node's memory, as Tomcat keeps them.
+ * Who signed in with a session, and the end of a person's sessions when they are deleted or their password changes
+ * (contract 7: at once, not at the idle timeout). Sessions are in the database every node shares
+ * ({@link PeopleSessions}), indexed by the username, so a change made through one node ends the sessions every node
+ * answers.
  */
 @Component
-class SignedInPeople implements HttpSessionListener, AuthenticationSuccessHandler {
+class SignedInPeople implements AuthenticationSuccessHandler {
 
-    private static final String USERNAME = SignedInPeople.class.getName() + ".username";
+    /** The session attribute Spring Session indexes sessions by. */
+    private static final String USERNAME = FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME;
 
-    private final Map<String, Set<HttpSession>> sessions = new ConcurrentHashMap<>();
+    /** Absent in the jar's commands, which open no sessions. */
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+
+    SignedInPeople(ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+        this.sessions = sessions;
+    }
 
     void signedIn(String username, HttpSession session) {
         session.setAttribute(USERNAME, username);
-        sessions.computeIfAbsent(username, k -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     /** A sign-in succeeded, with a password or with the OpenID provider: the person's pages start at {@code /}. */
@@ -50,10 +54,8 @@ class SignedInPeople implements HttpSessionListener, AuthenticationSuccessHandle
     }
 
     void end(String username) {
-        Set<HttpSession> open = sessions.remove(username);
-        if (open != null) {
-            open.forEach(SignedInPeople::invalidate);
-        }
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(username).keySet()
+                .forEach(repository::deleteById));
     }
 
     static void invalidate(HttpSession session) {
@@ -61,17 +63,6 @@ class SignedInPeople implements HttpSessionListener, AuthenticationSuccessHandle
             session.invalidate();
         } catch (IllegalStateException alreadyInvalid) {
             // ended meanwhile by its idle timeout or a sign-out: what was asked for
-        }
-    }
-
-    @Override
-    public void sessionDestroyed(HttpSessionEvent event) {
-        Object username = event.getSession().getAttribute(USERNAME);
-        if (username instanceof String name) {
-            sessions.computeIfPresent(name, (k, open) -> {
-                open.remove(event.getSession());
-                return open.isEmpty() ? null : open;
-            });
         }
     }
 }

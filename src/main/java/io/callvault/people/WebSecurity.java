@@ -79,7 +79,7 @@ class WebSecurity {
                 Failure.of(400, "the request's URL is not acceptable: " + rejected.getMessage()));
     }
 
-    private static boolean withoutApiCredential(HttpServletRequest request) {
+    static boolean withoutApiCredential(HttpServletRequest request) {
         String query = request.getQueryString();
         return request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && (query == null || !(query.startsWith("sig=") || query.contains("&sig=")));

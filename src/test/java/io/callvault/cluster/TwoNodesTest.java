@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.callvault.CallVaultApplication;
 import io.callvault.support.Api;
+import io.callvault.support.Browser;
 import io.callvault.support.TestAudio;
 import io.callvault.support.TestDatabase;
 import io.callvault.support.TestS3;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two stateless nodes over one PostgreSQL, one S3 store and one Redis: whatever one node wrote or issued, the
- * other serves and honours, and the Comdesign allowance is one allowance across both.
+ * other serves and honours, a person's session is one session on both, and the Comdesign allowance is one
+ * allowance across both.
  */
 class TwoNodesTest {
 
@@ -133,6 +135,39 @@ class TwoNodesTest {
         assertThat(b.get(recording + "/audio", "Authorization", client.bearer()).status()).isEqualTo(404);
     }
 
+    /**
+     * Contract 7 behind a load balancer, which sends a browser's requests to any node: a person signed in through one
+     * node is signed in on the other; a new password set through one node ends the session on both, at once; and
+     * signing out through one node ends it on the other.
+     */
+    @Test
+    void aPersonsSessionIsOneSessionOnBothNodes() {
+        String tenant = a.tenant("people");
+        String username = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Api.Response made = a.admin("POST", "/v1/admin/users", "{\"username\":\"" + username + "\",\"password\":\""
+                + "correct horse battery\",\"grants\":[{\"tenant\":\"" + tenant + "\",\"role\":\"listener\"}]}");
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        Browser throughA = new Browser(port(nodeA));
+        Browser throughB = throughA.atPort(port(nodeB));
+
+        assertThat(throughA.signIn(username, "correct horse battery")).isEqualTo("/");
+        assertThat(throughB.get("/v1/me").status()).as("signed in through a, answered by b").isEqualTo(200);
+        assertThat(throughB.get("/v1/tenants/" + tenant + "/calls").status()).isEqualTo(200);
+
+        Api.Response changed = b.admin("PUT", "/v1/admin/users/" + username, "{\"password\":\"another long password\"}");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(throughA.get("/v1/me").status()).as("the password changed through b ends the session on a")
+                .isEqualTo(401);
+        assertThat(throughB.get("/v1/me").status()).isEqualTo(401);
+
+        assertThat(throughB.signIn(username, "another long password")).isEqualTo("/");
+        assertThat(throughA.get("/v1/me").status()).isEqualTo(200);
+        Api.Response out = throughA.send("POST", "/logout", "_csrf=" + throughA.csrfToken().orElseThrow(),
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(throughB.get("/v1/me").status()).as("signed out through a, asked of b").isEqualTo(401);
+    }
+
     /** Failed authentications are counted in Redis: guesses through one node use up the allowance on the other. */
     @Test
     void failedAuthenticationsAreCountedAcrossNodes() {
@@ -198,7 +233,11 @@ class TwoNodesTest {
     }
 
     private static Api api(ConfigurableApplicationContext node) {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort(), ADMIN);
+        return new Api(port(node), ADMIN);
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     private static ConfigurableApplicationContext node(String name) throws Exception {

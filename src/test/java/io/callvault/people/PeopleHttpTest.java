@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.ServletContext;
+
 import io.callvault.support.Api;
 import io.callvault.support.Browser;
 import io.callvault.support.HttpTestBase;
@@ -12,9 +14,13 @@ import io.callvault.support.TestAudio;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Contract 7 over HTTP: people made by the admin, signed in with the form, acting on the native API by cookie. */
 class PeopleHttpTest extends HttpTestBase {
+
+    @Autowired
+    private ServletContext servletContext;
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -221,6 +227,10 @@ class PeopleHttpTest extends HttpTestBase {
         // a state change by key needs no CSRF token
         assertThat(api.json("PUT", "/v1/tenants/" + tenantA + "/calls/call-api", "{\"ani\":\"0312345678\"}",
                 "Authorization", ingest.bearer()).status()).isEqualTo(200);
+        // Spring Session's filter runs only inside PeopleSessions' filter, which lets requests with a credential by;
+        // Boot would otherwise register it in front of every request
+        assertThat(servletContext.getFilterRegistrations()).containsKey("peopleSessions")
+                .doesNotContainKey("springSessionRepositoryFilter");
     }
 
     @Test

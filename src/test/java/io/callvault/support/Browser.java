@@ -19,13 +19,27 @@ import java.util.Optional;
  */
 public final class Browser {
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final int port;
 
     public Browser(int port) {
+        this(port, new CookieManager());
+    }
+
+    private Browser(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same browser, with the same cookies, sent to another port of the same host: another node behind a load
+     * balancer, whose cookies are the host's (cookies do not tell ports apart).
+     */
+    public Browser atPort(int otherPort) {
+        return new Browser(otherPort, cookies);
     }
 
     /** Opens the sign-in page, then posts the form with its CSRF token; answers the redirect's target. */
