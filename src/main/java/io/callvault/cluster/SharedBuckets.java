@@ -11,14 +11,12 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,21 +31,19 @@ public class SharedBuckets implements DisposableBean {
 
     private final TimeMeter time;
     private final Cache<String, Bucket> local;
-    private final RedisClient redis;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ProxyManager<String> shared;
 
-    public SharedBuckets(Clock clock, @Value("${callvault.redis-url:}") String redisUrl) {
+    public SharedBuckets(Clock clock, SharedRedis redis) {
         this.time = new ClockTimeMeter(clock);
-        if (redisUrl.isBlank()) {
+        this.connection = redis.client()
+                .map(client -> client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)))
+                .orElse(null);
+        if (connection == null) {
             this.local = Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(Duration.ofHours(1)).build();
-            this.redis = null;
-            this.connection = null;
             this.shared = null;
         } else {
             this.local = null;
-            this.redis = RedisClient.create(redisUrl);
-            this.connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             this.shared = Bucket4jLettuce.casBasedBuilder(connection)
                     .clientClock(time)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
@@ -68,7 +64,6 @@ public class SharedBuckets implements DisposableBean {
     public void destroy() {
         if (connection != null) {
             connection.close();
-            redis.shutdown();
         }
     }
 

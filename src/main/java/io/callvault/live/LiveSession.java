@@ -20,7 +20,7 @@ import io.callvault.catalog.RecordingState;
  * {@link #catchUpWithClock} fills a gap in the stream (no audio arrived) with silence for protocols that say
  * nothing about time.
  */
-public final class LiveSession {
+public final class LiveSession implements LiveAudioSource {
 
     /** The largest binary frame any live protocol may send. */
     public static final int MAX_FRAME = 64 * 1024;
@@ -74,6 +74,7 @@ public final class LiveSession {
         this.headerLength = format.headerLength();
     }
 
+    @Override
     public String recordingId() {
         return id.toString();
     }
@@ -82,10 +83,12 @@ public final class LiveSession {
         return id;
     }
 
+    @Override
     public String tenantId() {
         return tenantId;
     }
 
+    @Override
     public String callId() {
         return callId;
     }
@@ -94,6 +97,7 @@ public final class LiveSession {
         return recordId;
     }
 
+    @Override
     public LiveFormat format() {
         return format;
     }
@@ -224,6 +228,7 @@ public final class LiveSession {
      * Listeners hear audio from the moment they are added. Answers how many bytes of audio were captured before
      * that moment: what {@link #read} can replay for a listener that starts at the beginning.
      */
+    @Override
     public synchronized long listen(LiveListener listener) {
         listeners.add(listener);
         if (endedAs != null) {
@@ -233,6 +238,7 @@ public final class LiveSession {
     }
 
     /** Reads captured audio from {@code dataOffset} (a byte of audio, not of the file); -1 once the session ended. */
+    @Override
     public int read(ByteBuffer into, long dataOffset) throws IOException {
         try {
             return channel.read(into, headerLength + dataOffset);
@@ -241,6 +247,7 @@ public final class LiveSession {
         }
     }
 
+    @Override
     public void stopListening(LiveListener listener) {
         listeners.remove(listener);
     }

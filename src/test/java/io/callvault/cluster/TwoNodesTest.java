@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import io.callvault.CallVaultApplication;
 import io.callvault.support.Api;
 import io.callvault.support.Browser;
+import io.callvault.support.LiveAudio;
+import io.callvault.support.LiveClient;
 import io.callvault.support.TestAudio;
 import io.callvault.support.TestDatabase;
 import io.callvault.support.TestS3;
@@ -166,6 +169,52 @@ class TwoNodesTest {
                 "Content-Type", "application/x-www-form-urlencoded");
         assertThat(out.status()).isEqualTo(302);
         assertThat(throughB.get("/v1/me").status()).as("signed out through a, asked of b").isEqualTo(401);
+    }
+
+    /**
+     * Contract 6.4 behind a load balancer: a supervisor's listen reaches a node other than the one capturing the call
+     * (CT-e1 here), and hears it from the live edge through Redis, every byte from there on, then the end.
+     */
+    @Test
+    void aCallCapturedByOneNodeIsHeardLiveThroughTheOther() {
+        String tenant = a.tenant("listen");
+        Api.Credentials platform = a.client(List.of(tenant), "ingest");
+        Api.Credentials supervisor = a.client(List.of(tenant), "read");
+        byte[] audio = LiveAudio.call(43, 2.0, 1, false);
+        byte[][] frames = LiveAudio.frames(audio, 16, 20);
+        String live = "/v1/tenants/" + tenant + "/calls/4001/live";
+        int joinedAt = 40;
+        LiveClient throughB = null;
+        try (LiveClient cte1 = LiveClient.connect(port(nodeA), "/general/v1/audio_streaming/audio/ws", "Authorization",
+                platform.apiKey())) {
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":4001}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            long start = System.nanoTime();
+            for (int i = 0; i < frames.length; i++) {
+                LiveAudio.pace(start, i * 20L);
+                if (i == joinedAt) {
+                    assertThat(LiveClient.refusal(port(nodeB), live + "?from=start", "Authorization",
+                            supervisor.bearer())).as("what node a captured so far is on its disk").isEqualTo(409);
+                    throughB = LiveClient.connect(port(nodeB), live, "Authorization", supervisor.bearer());
+                    JsonNode header = throughB.nextJson();
+                    assertThat(header.get("codec").asString()).isEqualTo("L16");
+                    assertThat(header.get("sampleRate").asInt()).isEqualTo(8000);
+                    assertThat(header.get("channels").asInt()).isEqualTo(1);
+                    assertThat(header.get("position").asLong()).isBetween(600L, 1000L);
+                }
+                cte1.binary(frames[i]);
+            }
+            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
+            cte1.closeCode();
+        }
+        JsonNode end = throughB.nextJson();
+        assertThat(end.get("type").asString()).isEqualTo("end");
+        assertThat(end.get("state").asString()).isEqualTo("Success");
+        assertThat(throughB.closeCode()).isEqualTo(1000);
+        byte[] heard = throughB.receivedBinary();
+        assertThat(heard.length).isBetween(audio.length - 1000 * 16, audio.length - 600 * 16);
+        assertThat(Arrays.equals(heard, Arrays.copyOfRange(audio, audio.length - heard.length, audio.length)))
+                .as("from the live edge on, every byte").isTrue();
     }
 
     /** Failed authentications are counted in Redis: guesses through one node use up the allowance on the other. */

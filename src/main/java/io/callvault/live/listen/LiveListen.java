@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.callvault.catalog.RecordingState;
 import io.callvault.live.LiveListener;
-import io.callvault.live.LiveSession;
+import io.callvault.live.LiveAudioSource;
 import io.callvault.live.LiveSockets;
 
 import org.springframework.web.socket.BinaryMessage;
@@ -32,7 +32,7 @@ final class LiveListen implements LiveListener {
     private static final Object END = new Object();
 
     private final WebSocketSession socket;
-    private final LiveSession session;
+    private final LiveAudioSource session;
     private final JsonMapper json;
     private final Executor senders;
     private final Runnable onDrop;
@@ -42,7 +42,7 @@ final class LiveListen implements LiveListener {
     private volatile RecordingState endState;
     private volatile boolean dropped;
 
-    LiveListen(WebSocketSession socket, LiveSession session, JsonMapper json, Executor senders, Runnable onDrop) {
+    LiveListen(WebSocketSession socket, LiveAudioSource session, JsonMapper json, Executor senders, Runnable onDrop) {
         this.socket = socket;
         this.session = session;
         this.json = json;

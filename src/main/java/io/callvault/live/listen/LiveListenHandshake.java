@@ -1,12 +1,16 @@
 package io.callvault.live.listen;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import io.callvault.audit.AccessEvent;
 import io.callvault.catalog.CallId;
 import io.callvault.catalog.Catalog;
+import io.callvault.catalog.Recording;
 import io.callvault.catalog.RecordingState;
+import io.callvault.live.LiveAudioSource;
 import io.callvault.live.LiveCapture;
 import io.callvault.live.LiveSession;
 import io.callvault.tenancy.AuthenticationException;
@@ -32,8 +36,9 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
  * unknown or foreign tenant is 404, as everywhere), a playback URL's signature ({@code recording}, {@code
  * expires}, {@code client}, {@code sig}) for a recording of the call, or a person signed in to the web player (their
  * session cookie, from a page of this server only: a browser sends cookies with a WebSocket handshake from any
- * page, so the {@code Origin} must be this server's own). The call must have a recording in progress on
- * this node: 404 when it has none, 409 when it is being captured on another node.
+ * page, so the {@code Origin} must be this server's own). The call must have a recording in progress: 404 when it
+ * has none. One captured by another node is heard through {@link LiveRelay} when the nodes share Redis, from the
+ * live edge; otherwise, or from the start, it is a 409.
  */
 final class LiveListenHandshake implements HandshakeInterceptor {
 
@@ -46,9 +51,11 @@ final class LiveListenHandshake implements HandshakeInterceptor {
     private final ErrorModels errors;
     private final LiveCapture capture;
     private final Catalog catalog;
+    private final LiveRelay relay;
 
     LiveListenHandshake(Authenticator authenticator, SessionPrincipals people, ErrorModels errors, LiveCapture capture,
-            Catalog catalog) {
+            Catalog catalog, LiveRelay relay) {
+        this.relay = relay;
         this.authenticator = authenticator;
         this.people = people;
         this.errors = errors;
@@ -80,7 +87,7 @@ final class LiveListenHandshake implements HandshakeInterceptor {
             principal.requireTenant(tenant, Scope.READ);
             attributes.put(PRINCIPAL, principal);
             attributes.put(VIA, signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE);
-            attributes.put(SESSION, session(tenant, callId, recording));
+            attributes.put(SESSION, session(tenant, callId, recording, "start".equals(servletRequest.getParameter("from"))));
             return true;
         } catch (ApiException e) {
             errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(), e.failure());
@@ -104,20 +111,31 @@ final class LiveListenHandshake implements HandshakeInterceptor {
         }
     }
 
-    /** The newest recording of the call being captured here, or the one named. */
-    private LiveSession session(String tenant, String callId, String recording) {
+    /**
+     * The newest recording of the call being captured, or the one named: here, or on another node through the
+     * relay (from the live edge only: what that node captured so far is on its disk).
+     */
+    private LiveAudioSource session(String tenant, String callId, String recording, boolean fromStart) {
         List<LiveSession> live = capture.ofCall(tenant, callId).stream()
                 .filter(session -> recording == null || session.recordingId().equals(recording)).toList();
         if (!live.isEmpty()) {
             return live.get(live.size() - 1);
         }
-        boolean elsewhere = catalog.recordingsOf(TenantId.of(tenant), CallId.of(callId)).stream()
-                .anyMatch(r -> r.state() == RecordingState.Recording && (recording == null || r.id().equals(recording)));
-        if (elsewhere) {
-            throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment;"
-                    + " route listeners of a call to the node that holds its live connection");
+        Optional<Recording> elsewhere = catalog.recordingsOf(TenantId.of(tenant), CallId.of(callId)).stream()
+                .filter(r -> r.state() == RecordingState.Recording && (recording == null || r.id().equals(recording)))
+                .max(Comparator.comparingInt(Recording::recordId));
+        if (elsewhere.isEmpty()) {
+            throw ApiException.notFound("call '" + callId + "' has no recording in progress");
         }
-        throw ApiException.notFound("call '" + callId + "' has no recording in progress");
+        if (!relay.reachesOtherNodes()) {
+            throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment,"
+                    + " and the nodes share no Redis to relay it (CALLVAULT_REDIS_URL)");
+        }
+        if (fromStart) {
+            throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment:"
+                    + " from here it can be heard from the live edge, not from the start");
+        }
+        return relay.join(tenant, callId, elsewhere.get().id());
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.callvault.audit.AccessEvent;
 import io.callvault.audit.AccessLog;
 import io.callvault.catalog.Catalog;
 import io.callvault.live.LiveCapture;
-import io.callvault.live.LiveSession;
+import io.callvault.live.LiveAudioSource;
 import io.callvault.live.LiveSockets;
 import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
@@ -53,9 +53,11 @@ class LiveListenWebSockets extends TextWebSocketHandler implements WebSocketConf
     });
 
     private final SessionPrincipals people;
+    private final LiveRelay relay;
 
     LiveListenWebSockets(LiveCapture capture, Catalog catalog, Authenticator authenticator, ErrorModels errors,
-            AccessLog accessLog, JsonMapper json, ObjectProvider<SessionPrincipals> people) {
+            AccessLog accessLog, JsonMapper json, ObjectProvider<SessionPrincipals> people, LiveRelay relay) {
+        this.relay = relay;
         this.people = people.getIfAvailable(() -> (request, tenantId) -> Optional.empty());
         this.capture = capture;
         this.catalog = catalog;
@@ -68,14 +70,14 @@ class LiveListenWebSockets extends TextWebSocketHandler implements WebSocketConf
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(this, "/v1/tenants/*/calls/*/live")
-                .addInterceptors(new LiveListenHandshake(authenticator, people, errors, capture, catalog))
+                .addInterceptors(new LiveListenHandshake(authenticator, people, errors, capture, catalog, relay))
                 .setAllowedOriginPatterns("*");
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession connection) {
         WebSocketSession socket = LiveSockets.concurrent(connection);
-        LiveSession session = (LiveSession) connection.getAttributes().get(LiveListenHandshake.SESSION);
+        LiveAudioSource session = (LiveAudioSource) connection.getAttributes().get(LiveListenHandshake.SESSION);
         ClientPrincipal principal = (ClientPrincipal) connection.getAttributes().get(LiveListenHandshake.PRINCIPAL);
         accessLog.record(new AccessEvent(principal.clientId(), session.tenantId(), session.callId(),
                 session.recordingId(), AccessEvent.Kind.LIVE,

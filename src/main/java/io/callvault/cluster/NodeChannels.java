@@ -1,0 +1,136 @@
+package io.callvault.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Messages from node to node through the deployment's Redis (publish and subscribe): nodes never connect to each
+ * other. Without Redis there is no other node to reach, and {@link #isShared()} says so. Handlers are called on
+ * the Redis client's own thread: they hand the message off and return, never block.
+ */
+@Component
+public class NodeChannels implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeChannels.class);
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final StatefulRedisConnection<byte[], byte[]> publisher;
+    private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
+    private final Map<String, Set<Consumer<byte[]>>> handlers = new ConcurrentHashMap<>();
+    /** The subscription of each channel, once sent: a second handler of a channel waits for the same answer. */
+    private final Map<String, RedisFuture<Void>> subscribing = new ConcurrentHashMap<>();
+
+    public NodeChannels(SharedRedis redis) {
+        this.publisher = redis.client().map(client -> client.connect(ByteArrayCodec.INSTANCE)).orElse(null);
+        this.subscriber = redis.client().map(client -> client.connectPubSub(ByteArrayCodec.INSTANCE)).orElse(null);
+        if (subscriber != null) {
+            subscriber.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(byte[] channel, byte[] message) {
+                    deliver(new String(channel, StandardCharsets.UTF_8), message);
+                }
+            });
+        }
+    }
+
+    /** Other nodes can be reached: the deployment has Redis. */
+    public boolean isShared() {
+        return subscriber != null;
+    }
+
+    /** Sends without waiting for Redis; messages published by one thread arrive in the order they were sent. */
+    public void publish(String channel, byte[] message) {
+        if (publisher != null) {
+            publisher.async().publish(bytes(channel), message);
+        }
+    }
+
+    /** How many connections, of every node, listen to the channel. */
+    public long subscribers(String channel) {
+        if (publisher == null) {
+            return 0;
+        }
+        Long count = publisher.sync().pubsubNumsub(bytes(channel)).values().stream().findFirst().orElse(0L);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Calls the handler with each message published on the channel from now on: Redis has confirmed the
+     * subscription when this returns. Closing the answer ends it.
+     */
+    public AutoCloseable subscribe(String channel, Consumer<byte[]> handler) {
+        if (subscriber == null) {
+            throw new IllegalStateException("no Redis: nothing to subscribe to");
+        }
+        RedisFuture<Void> confirmed;
+        // the commands are sent in the order of this lock; their answers are awaited outside it, since they arrive
+        // on the thread that also calls the handlers, which may unsubscribe
+        synchronized (this) {
+            Set<Consumer<byte[]>> forChannel = handlers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet());
+            forChannel.add(handler);
+            confirmed = forChannel.size() == 1 ? subscriber.async().subscribe(bytes(channel)) : subscribing.get(channel);
+            if (confirmed != null) {
+                subscribing.put(channel, confirmed);
+            }
+        }
+        if (confirmed != null) {
+            try {
+                confirmed.get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                unsubscribe(channel, handler);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("Redis did not confirm the subscription to " + channel + ": " + e, e);
+            }
+        }
+        return () -> unsubscribe(channel, handler);
+    }
+
+    private synchronized void unsubscribe(String channel, Consumer<byte[]> handler) {
+        Set<Consumer<byte[]>> forChannel = handlers.get(channel);
+        if (forChannel != null && forChannel.remove(handler) && forChannel.isEmpty()) {
+            handlers.remove(channel);
+            subscribing.remove(channel);
+            subscriber.async().unsubscribe(bytes(channel));
+        }
+    }
+
+    private void deliver(String channel, byte[] message) {
+        for (Consumer<byte[]> handler : handlers.getOrDefault(channel, Set.of())) {
+            try {
+                handler.accept(message);
+            } catch (RuntimeException e) {
+                log.warn("a handler of node channel {} failed: {}", channel, e.toString());
+            }
+        }
+    }
+
+    private static byte[] bytes(String channel) {
+        return channel.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void destroy() {
+        if (subscriber != null) {
+            subscriber.close();
+            publisher.close();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.callvault.live.listen;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.callvault.catalog.RecordingState;
+import io.callvault.cluster.NodeChannels;
+import io.callvault.live.LiveCapture;
+import io.callvault.live.LiveFormat;
+import io.callvault.live.LiveListener;
+import io.callvault.live.LiveSession;
+import io.callvault.web.ApiException;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * A listener reaches a call captured by another node of the deployment through Redis (contract 6.4 on several
+ * stateless nodes; nodes never connect to each other). The listener's node subscribes to the recording's channel,
+ * then asks on {@value #WANTED} for it ({@code <tenant> <recording>}); the node capturing it starts publishing the session's audio there, each
+ * message with its place in the recording, and a header saying the format and where the audio that follows starts.
+ * It stops when no node listens any more, and publishes the end. Without Redis there is no other node to ask, and a
+ * call captured elsewhere stays a 409.
+ *
+ * <p>Messages on {@code callvault:live:audio:<recording>}: {@code H} offset(8) sampleRate(4) channels(1) codec, a
+ * header; {@code A} offset(8) audio; {@code E} state, the end. Offsets count bytes of audio from the recording's start.
+ */
+@Component
+class LiveRelay {
+
+    static final String WANTED = "callvault:live:wanted";
+    /** A capturing node that does not answer within this is taken to be gone. */
+    private static final Duration ANSWER = Duration.ofSeconds(3);
+    /** A relayed session that sends nothing for this long has lost its capturing node (a session's own idle limit). */
+    static final Duration SILENT = Duration.ofSeconds(65);
+    private static final Logger log = LoggerFactory.getLogger(LiveRelay.class);
+
+    private final NodeChannels channels;
+    private final LiveCapture capture;
+    /** Sessions of this node whose audio is being published, by recording id. */
+    private final Map<String, Publisher> publishing = new ConcurrentHashMap<>();
+    /** Other nodes' sessions this node's listeners hear. */
+    private final Set<RelayedSession> relayed = ConcurrentHashMap.newKeySet();
+    private final AutoCloseable wanted;
+
+    LiveRelay(NodeChannels channels, LiveCapture capture) {
+        this.channels = channels;
+        this.capture = capture;
+        this.wanted = channels.isShared() ? channels.subscribe(WANTED, this::wanted) : null;
+    }
+
+    static String channel(String recordingId) {
+        return "callvault:live:audio:" + recordingId;
+    }
+
+    /** Whether a call captured by another node can be heard here. */
+    boolean reachesOtherNodes() {
+        return channels.isShared();
+    }
+
+    /**
+     * The live audio of a recording another node captures, from its live edge: answers once that node has said
+     * where the edge is, or refuses with 409 when no node answers for it.
+     */
+    RelayedSession join(String tenantId, String callId, String recordingId) {
+        RelayedSession session = new RelayedSession(tenantId, callId, recordingId, this::left);
+        session.subscription(channels.subscribe(channel(recordingId), session::received));
+        relayed.add(session);
+        channels.publish(WANTED, (tenantId + " " + recordingId).getBytes(StandardCharsets.UTF_8));
+        if (!session.awaitHeader(ANSWER)) {
+            left(session);
+            throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment,"
+                    + " which did not answer");
+        }
+        return session;
+    }
+
+    private void left(RelayedSession session) {
+        relayed.remove(session);
+        session.unsubscribe();
+    }
+
+    /** Another node's listener wants a recording ({@code tenant recording}): if it is captured here, out it goes. */
+    private void wanted(byte[] message) {
+        String[] wanted = new String(message, StandardCharsets.UTF_8).split(" ", 2);
+        if (wanted.length == 2) {
+            capture.find(wanted[0], wanted[1]).ifPresent(session -> publishing
+                    .computeIfAbsent(wanted[1], id -> new Publisher(session)).announce());
+        }
+    }
+
+    /** Stops publishing what no node listens to any more; ends relayed sessions whose capturing node went quiet. */
+    @Scheduled(fixedDelay = 5_000)
+    void housekeeping() {
+        for (Publisher publisher : publishing.values()) {
+            long checked = System.nanoTime();
+            if (channels.subscribers(publisher.channel) == 0) {
+                // unless a listener asked for it since the count began
+                publishing.computeIfPresent(publisher.session.recordingId(), (id, current) -> {
+                    if (current != publisher || publisher.announcedAt - checked > 0) {
+                        return current;
+                    }
+                    publisher.session.stopListening(publisher);
+                    return null;
+                });
+            }
+        }
+        for (RelayedSession session : relayed) {
+            if (session.silentFor().compareTo(SILENT) > 0) {
+                log.info("live recording {} relayed from another node: nothing heard for {} s, ended here",
+                        session.recordingId(), SILENT.toSeconds());
+                session.ended(RecordingState.Interrupted);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws Exception {
+        if (wanted != null) {
+            wanted.close();
+        }
+    }
+
+    /**
+     * Publishes one session's audio, from the moment it was first wanted, with each piece's offset. The session
+     * appends audio and calls its listeners under its own monitor (its synchronized methods), which orders a header
+     * between two pieces of audio here too; this class takes no lock of its own, so there is no second lock to take
+     * in the other order.
+     */
+    private final class Publisher implements LiveListener {
+
+        private final LiveSession session;
+        private final String channel;
+        private long offset = -1;
+        private volatile long announcedAt = System.nanoTime();
+
+        Publisher(LiveSession session) {
+            this.session = session;
+            this.channel = channel(session.recordingId());
+        }
+
+        /** Starts listening if not yet, and says where the audio that follows starts (a new listener waits for it). */
+        void announce() {
+            announcedAt = System.nanoTime();
+            LiveFormat format = session.format();
+            byte[] codec = format.codec().getBytes(StandardCharsets.UTF_8);
+            synchronized (session) {
+                if (offset < 0) {
+                    offset = session.listen(this);
+                }
+                channels.publish(channel, ByteBuffer.allocate(14 + codec.length).put((byte) 'H').putLong(offset)
+                        .putInt(format.sampleRate()).put((byte) format.channels()).put(codec).array());
+            }
+        }
+
+        /** Called by the session under its monitor. */
+        @Override
+        public void audio(ByteBuffer audio) {
+            int length = audio.remaining();
+            channels.publish(channel, ByteBuffer.allocate(9 + length).put((byte) 'A').putLong(offset).put(audio).array());
+            offset += length;
+        }
+
+        @Override
+        public void ended(RecordingState state) {
+            publishing.remove(session.recordingId(), this);
+            channels.publish(channel, ("E" + state.name()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
