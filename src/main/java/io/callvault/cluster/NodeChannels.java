@@ -54,20 +54,33 @@ public class NodeChannels implements DisposableBean {
         return subscriber != null;
     }
 
-    /** Sends without waiting for Redis; messages published by one thread arrive in the order they were sent. */
+    /**
+     * Sends without waiting for Redis; messages published by one thread arrive in the order they were sent. While
+     * the connection is down a message is dropped, not queued: the client would hold every one in memory until
+     * Redis came back.
+     */
     public void publish(String channel, byte[] message) {
-        if (publisher != null) {
+        if (publisher != null && publisher.isOpen()) {
             publisher.async().publish(bytes(channel), message);
         }
     }
 
-    /** How many connections, of every node, listen to the channel. */
+    /** How many connections, of every node, listen to the channel; 0 when Redis does not answer within seconds. */
     public long subscribers(String channel) {
-        if (publisher == null) {
+        if (publisher == null || !publisher.isOpen()) {
             return 0;
         }
-        Long count = publisher.sync().pubsubNumsub(bytes(channel)).values().stream().findFirst().orElse(0L);
-        return count == null ? 0 : count;
+        try {
+            Map<byte[], Long> counts = publisher.async().pubsubNumsub(bytes(channel))
+                    .get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return counts.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(0L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (Exception e) {
+            log.warn("Redis did not say who listens to {}: {}", channel, e.toString());
+            return 0;
+        }
     }
 
     /**

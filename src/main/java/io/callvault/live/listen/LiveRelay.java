@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -68,11 +69,18 @@ class LiveRelay {
 
     /**
      * The live audio of a recording another node captures, from its live edge: answers once that node has said
-     * where the edge is, or refuses with 409 when no node answers for it.
+     * where the edge is, or refuses with 409 when no node answers for it (503 when Redis does not).
      */
     RelayedSession join(String tenantId, String callId, String recordingId) {
         RelayedSession session = new RelayedSession(tenantId, callId, recordingId, this::left);
-        session.subscription(channels.subscribe(channel(recordingId), session::received));
+        try {
+            session.subscription(channels.subscribe(channel(recordingId), session::received));
+        } catch (IllegalStateException redisDown) {
+            log.warn("live recording {}: no relay from another node ({})", recordingId, redisDown.getMessage());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "call '" + callId + "' is being captured by another"
+                    + " node of this deployment, and the deployment's Redis, which relays it, does not answer",
+                    Duration.ofSeconds(5));
+        }
         relayed.add(session);
         channels.publish(WANTED, (tenantId + " " + recordingId).getBytes(StandardCharsets.UTF_8));
         if (!session.awaitHeader(ANSWER)) {
