@@ -173,7 +173,7 @@ class TwoNodesTest {
 
     /**
      * Contract 6.4 behind a load balancer: a supervisor's listen reaches a node other than the one capturing the call
-     * (CT-e1 here), and hears it from the live edge through Redis, every byte from there on, then the end.
+     * (CT-e1 here), and hears it through Redis from the live edge, or from the start, every byte, then the end.
      */
     @Test
     void aCallCapturedByOneNodeIsHeardLiveThroughTheOther() {
@@ -185,6 +185,7 @@ class TwoNodesTest {
         String live = "/v1/tenants/" + tenant + "/calls/4001/live";
         int joinedAt = 40;
         LiveClient throughB = null;
+        LiveClient fromStartThroughB = null;
         try (LiveClient cte1 = LiveClient.connect(port(nodeA), "/general/v1/audio_streaming/audio/ws", "Authorization",
                 platform.apiKey())) {
             cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":4001}");
@@ -193,14 +194,15 @@ class TwoNodesTest {
             for (int i = 0; i < frames.length; i++) {
                 LiveAudio.pace(start, i * 20L);
                 if (i == joinedAt) {
-                    assertThat(LiveClient.refusal(port(nodeB), live + "?from=start", "Authorization",
-                            supervisor.bearer())).as("what node a captured so far is on its disk").isEqualTo(409);
                     throughB = LiveClient.connect(port(nodeB), live, "Authorization", supervisor.bearer());
                     JsonNode header = throughB.nextJson();
                     assertThat(header.get("codec").asString()).isEqualTo("L16");
                     assertThat(header.get("sampleRate").asInt()).isEqualTo(8000);
                     assertThat(header.get("channels").asInt()).isEqualTo(1);
                     assertThat(header.get("position").asLong()).isBetween(600L, 1000L);
+                    fromStartThroughB = LiveClient.connect(port(nodeB), live + "?from=start", "Authorization",
+                            supervisor.bearer());
+                    assertThat(fromStartThroughB.nextJson().get("position").asLong()).isZero();
                 }
                 cte1.binary(frames[i]);
             }
@@ -215,6 +217,10 @@ class TwoNodesTest {
         assertThat(heard.length).isBetween(audio.length - 1000 * 16, audio.length - 600 * 16);
         assertThat(Arrays.equals(heard, Arrays.copyOfRange(audio, audio.length - heard.length, audio.length)))
                 .as("from the live edge on, every byte").isTrue();
+        assertThat(fromStartThroughB.nextJson().get("state").asString()).isEqualTo("Success");
+        assertThat(fromStartThroughB.closeCode()).isEqualTo(1000);
+        assertThat(Arrays.equals(fromStartThroughB.receivedBinary(), audio))
+                .as("from the start: what node a captured before, read from its disk, then the rest as it came").isTrue();
     }
 
     /** Failed authentications are counted in Redis: guesses through one node use up the allowance on the other. */

@@ -37,8 +37,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
  * expires}, {@code client}, {@code sig}) for a recording of the call, or a person signed in to the web player (their
  * session cookie, from a page of this server only: a browser sends cookies with a WebSocket handshake from any
  * page, so the {@code Origin} must be this server's own). The call must have a recording in progress: 404 when it
- * has none. One captured by another node is heard through {@link LiveRelay} when the nodes share Redis, from the
- * live edge; otherwise, or from the start, it is a 409.
+ * has none. One captured by another node is heard through {@link LiveRelay} when the nodes share Redis; otherwise
+ * it is a 409.
  */
 final class LiveListenHandshake implements HandshakeInterceptor {
 
@@ -87,7 +87,7 @@ final class LiveListenHandshake implements HandshakeInterceptor {
             principal.requireTenant(tenant, Scope.READ);
             attributes.put(PRINCIPAL, principal);
             attributes.put(VIA, signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE);
-            attributes.put(SESSION, session(tenant, callId, recording, "start".equals(servletRequest.getParameter("from"))));
+            attributes.put(SESSION, session(tenant, callId, recording));
             return true;
         } catch (ApiException e) {
             errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(), e.failure());
@@ -113,9 +113,9 @@ final class LiveListenHandshake implements HandshakeInterceptor {
 
     /**
      * The newest recording of the call being captured, or the one named: here, or on another node through the
-     * relay (from the live edge only: what that node captured so far is on its disk).
+     * relay.
      */
-    private LiveAudioSource session(String tenant, String callId, String recording, boolean fromStart) {
+    private LiveAudioSource session(String tenant, String callId, String recording) {
         List<LiveSession> live = capture.ofCall(tenant, callId).stream()
                 .filter(session -> recording == null || session.recordingId().equals(recording)).toList();
         if (!live.isEmpty()) {
@@ -130,10 +130,6 @@ final class LiveListenHandshake implements HandshakeInterceptor {
         if (!relay.reachesOtherNodes()) {
             throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment,"
                     + " and the nodes share no Redis to relay it (CALLVAULT_REDIS_URL)");
-        }
-        if (fromStart) {
-            throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment:"
-                    + " from here it can be heard from the live edge, not from the start");
         }
         return relay.join(tenant, callId, elsewhere.get().id());
     }

@@ -1,11 +1,21 @@
 package io.callvault.live.listen;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.callvault.catalog.RecordingState;
 import io.callvault.cluster.NodeChannels;
@@ -28,16 +38,21 @@ import org.springframework.stereotype.Component;
  * stateless nodes; nodes never connect to each other). The listener's node subscribes to the recording's channel,
  * then asks on {@value #WANTED} for it ({@code <tenant> <recording>}); the node capturing it starts publishing the session's audio there, each
  * message with its place in the recording, and a header saying the format and where the audio that follows starts.
- * It stops when no node listens any more, and publishes the end. Without Redis there is no other node to ask, and a
- * call captured elsewhere stays a 409.
+ * It stops when no node listens any more, and publishes the end. What was captured before ({@code ?from=start}) is
+ * read from the capturing node's file a piece at a time, asked on {@value #READ} and answered on the asking node's
+ * own reply channel. Without Redis there is no other node to ask, and a call captured elsewhere stays a 409.
  *
  * <p>Messages on {@code callvault:live:audio:<recording>}: {@code H} offset(8) sampleRate(4) channels(1) codec, a
  * header; {@code A} offset(8) audio; {@code E} state, the end. Offsets count bytes of audio from the recording's start.
+ * On a node's reply channel: {@code R} request id(8) audio (none: nothing there).
  */
 @Component
 class LiveRelay {
 
     static final String WANTED = "callvault:live:wanted";
+    static final String READ = "callvault:live:read";
+    /** The most audio one read answers with. */
+    private static final int MOST_READ = 64 * 1024;
     /** A capturing node that does not answer within this is taken to be gone. */
     private static final Duration ANSWER = Duration.ofSeconds(3);
     /** A relayed session that sends nothing for this long has lost its capturing node (a session's own idle limit). */
@@ -51,11 +66,26 @@ class LiveRelay {
     /** Other nodes' sessions this node's listeners hear. */
     private final Set<RelayedSession> relayed = ConcurrentHashMap.newKeySet();
     private final AutoCloseable wanted;
+    private final AutoCloseable reads;
+    private final AutoCloseable replies;
+    /** This node's channel for the answers to its reads of what other nodes captured before. */
+    private final String replyChannel = "callvault:live:reply:" + UUID.randomUUID();
+    private final AtomicLong requests = new AtomicLong();
+    private final Map<Long, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+    /** Reads of this node's session files for other nodes: off the Redis client's thread, which must not wait. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "live-relay-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LiveRelay(NodeChannels channels, LiveCapture capture) {
         this.channels = channels;
         this.capture = capture;
-        this.wanted = channels.isShared() ? channels.subscribe(WANTED, this::wanted) : null;
+        boolean shared = channels.isShared();
+        this.wanted = shared ? channels.subscribe(WANTED, this::wanted) : null;
+        this.reads = shared ? channels.subscribe(READ, message -> readers.execute(() -> read(message))) : null;
+        this.replies = shared ? channels.subscribe(replyChannel, this::replied) : null;
     }
 
     static String channel(String recordingId) {
@@ -72,7 +102,7 @@ class LiveRelay {
      * where the edge is, or refuses with 409 when no node answers for it (503 when Redis does not).
      */
     RelayedSession join(String tenantId, String callId, String recordingId) {
-        RelayedSession session = new RelayedSession(tenantId, callId, recordingId, this::left);
+        RelayedSession session = new RelayedSession(tenantId, callId, recordingId, this::left, this::readElsewhere);
         try {
             session.subscription(channels.subscribe(channel(recordingId), session::received));
         } catch (IllegalStateException redisDown) {
@@ -105,6 +135,64 @@ class LiveRelay {
         }
     }
 
+    /**
+     * Audio another node captured, from its session's file: asked on {@value #READ}, answered on this node's reply
+     * channel. One read at a time per listener, so a listener replaying from the start takes it at its own pace.
+     */
+    private byte[] readElsewhere(String tenantId, String recordingId, long dataOffset, int length) throws IOException {
+        long id = requests.incrementAndGet();
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        try {
+            channels.publish(READ, String.join(" ", tenantId, recordingId, Long.toString(dataOffset),
+                    Integer.toString(Math.min(length, MOST_READ)), replyChannel, Long.toString(id))
+                    .getBytes(StandardCharsets.UTF_8));
+            return answer.get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading recording " + recordingId + " from its node");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the node capturing recording " + recordingId + " did not answer a read", e);
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    /** A read another node asked for ({@code tenant recording offset length replyChannel id}), if captured here. */
+    private void read(byte[] message) {
+        String[] asked = new String(message, StandardCharsets.UTF_8).split(" ");
+        if (asked.length != 6) {
+            return;
+        }
+        capture.find(asked[0], asked[1]).ifPresent(session -> {
+            byte[] audio = new byte[0];
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(Math.min(Integer.parseInt(asked[3]), MOST_READ));
+                int read = session.read(buffer, Long.parseLong(asked[2]));
+                if (read > 0) {
+                    audio = java.util.Arrays.copyOf(buffer.array(), read);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.info("live recording {}: a read for another node failed: {}", asked[1], e.toString());
+            }
+            channels.publish(asked[4], ByteBuffer.allocate(9 + audio.length).put((byte) 'R')
+                    .putLong(Long.parseLong(asked[5])).put(audio).array());
+        });
+    }
+
+    /** The answer to one of this node's reads: {@code R} id(8) audio. */
+    private void replied(byte[] message) {
+        ByteBuffer in = ByteBuffer.wrap(message);
+        if (in.remaining() >= 9 && in.get() == 'R') {
+            CompletableFuture<byte[]> answer = pending.get(in.getLong());
+            if (answer != null) {
+                byte[] audio = new byte[in.remaining()];
+                in.get(audio);
+                answer.complete(audio);
+            }
+        }
+    }
+
     /** Stops publishing what no node listens to any more; ends relayed sessions whose capturing node went quiet. */
     @Scheduled(fixedDelay = 5_000)
     void housekeeping() {
@@ -132,9 +220,12 @@ class LiveRelay {
 
     @PreDestroy
     void stop() throws Exception {
-        if (wanted != null) {
-            wanted.close();
+        for (AutoCloseable subscription : new AutoCloseable[] {wanted, reads, replies}) {
+            if (subscription != null) {
+                subscription.close();
+            }
         }
+        readers.shutdownNow();
     }
 
     /**

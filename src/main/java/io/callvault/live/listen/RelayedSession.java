@@ -1,5 +1,6 @@
 package io.callvault.live.listen;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import io.callvault.live.LiveListener;
  * A live recording another node captures, as its audio arrives here through {@link LiveRelay}: one per listener.
  * It hears from the capturing node's header on (where the audio that follows starts); audio that arrives before the
  * listener is added waits for it, audio it already has (published again for a listener who joined later) is skipped.
+ * What came before the header is read from the capturing node on request ({@link Replay}).
  * Messages are handled on the Redis client's thread and only handed to the listener, which queues them.
  */
 final class RelayedSession implements LiveAudioSource {
@@ -39,11 +41,22 @@ final class RelayedSession implements LiveAudioSource {
     private LiveListener listener;
     private RecordingState endedAs;
 
-    RelayedSession(String tenantId, String callId, String recordingId, Consumer<RelayedSession> onLeave) {
+    private final Replay replay;
+
+    /** Reads what the capturing node captured before, a piece at a time (for {@code ?from=start}). */
+    interface Replay {
+
+        /** Up to {@code length} bytes of audio from {@code dataOffset}; none when there are none (any more). */
+        byte[] read(String tenantId, String recordingId, long dataOffset, int length) throws IOException;
+    }
+
+    RelayedSession(String tenantId, String callId, String recordingId, Consumer<RelayedSession> onLeave,
+            Replay replay) {
         this.tenantId = tenantId;
         this.callId = callId;
         this.recordingId = recordingId;
         this.onLeave = onLeave;
+        this.replay = replay;
     }
 
     synchronized void subscription(AutoCloseable subscription) {
@@ -173,9 +186,14 @@ final class RelayedSession implements LiveAudioSource {
         }
     }
 
-    /** What was captured before the listener joined is on the capturing node's disk, not here. */
+    /** What was captured before the listener joined, asked of the capturing node (it is on that node's disk). */
     @Override
-    public int read(ByteBuffer into, long dataOffset) {
-        return -1;
+    public int read(ByteBuffer into, long dataOffset) throws IOException {
+        byte[] audio = replay.read(tenantId, recordingId, dataOffset, into.remaining());
+        if (audio.length == 0) {
+            return -1;
+        }
+        into.put(audio);
+        return audio.length;
     }
 }

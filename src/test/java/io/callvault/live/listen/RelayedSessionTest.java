@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class RelayedSessionTest {
 
     private final List<RelayedSession> left = new ArrayList<>();
-    private final RelayedSession session = new RelayedSession("t", "c", "r", left::add);
+    private final RelayedSession session = new RelayedSession("t", "c", "r", left::add,
+            (tenant, recording, offset, length) -> new byte[0]);
 
     @Test
     void aListenerHearsEveryByteFromTheHeaderOnOnceAndThenTheEnd() {
