@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -44,6 +45,9 @@ class WebSecurity {
         http.securityMatcher(WebSecurity::withoutApiCredential)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .anonymous(anonymous -> anonymous.disable())
+                // who signed in is the session's one attribute (SignedInPeople); Spring Security's context, with
+                // its principal and a single sign-on's ID token, stays out of the session and so out of the database
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 // audio, pages and the API set their own caching; Spring Security's no-store would undo it
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))

@@ -3,6 +3,7 @@ package io.callvault.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.ServletContext;
@@ -85,6 +86,16 @@ class PeopleHttpTest extends HttpTestBase {
         assertThat(browser.signIn(username, PASSWORD)).isEqualTo("/");
         var session = browser.cookie("callvault-session").orElseThrow();
         assertThat(session.isHttpOnly()).isTrue();
+        // the session, kept in the database, holds who signed in and nothing of their credentials or hash
+        List<Map.Entry<String, String>> kept = jdbc.sql("select a.attribute_name, a.attribute_bytes from spring_session s"
+                + " join spring_session_attributes a on a.session_primary_id = s.primary_id where s.principal_name = ?")
+                .param(username).query((row, n) -> Map.entry(row.getString(1),
+                        new String(row.getBytes(2), java.nio.charset.StandardCharsets.ISO_8859_1))).list();
+        assertThat(kept).extracting(Map.Entry::getKey)
+                .containsExactly("org.springframework.session.FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME");
+        String hash = jdbc.sql("select password_hash from users where username = ?").param(username).query(String.class)
+                .single();
+        assertThat(kept).extracting(Map.Entry::getValue).noneMatch(bytes -> bytes.contains(hash) || bytes.contains(PASSWORD));
         Api.Response me = browser.get("/v1/me");
         assertThat(me.status()).as(me.text()).isEqualTo(200);
         assertThat(me.json().get("username").asString()).isEqualTo(username);
