@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.callvault.CallVaultApplication;
 import io.callvault.support.Api;
 import io.callvault.support.Browser;
+import io.callvault.support.Chromium;
 import io.callvault.support.LiveAudio;
 import io.callvault.support.LiveClient;
 import io.callvault.support.TestAudio;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -221,6 +227,62 @@ class TwoNodesTest {
         assertThat(fromStartThroughB.closeCode()).isEqualTo(1000);
         assertThat(Arrays.equals(fromStartThroughB.receivedBinary(), audio))
                 .as("from the start: what node a captured before, read from its disk, then the rest as it came").isTrue();
+    }
+
+    /**
+     * The same, as a person does it: signed in to the web player in a real Chromium through node B, listening from
+     * its live page to a call node A captures; the page plays what arrives, then shows the end.
+     */
+    @Test
+    void aPersonOnOneNodesPageListensToACallTheOtherCaptures() throws Exception {
+        Chromium.assumeInstalled();
+        String tenant = a.tenant("page");
+        Api.Credentials platform = a.client(List.of(tenant), "ingest");
+        String username = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        assertThat(a.admin("POST", "/v1/admin/users", "{\"username\":\"" + username + "\",\"password\":\""
+                + "correct horse battery\",\"grants\":[{\"tenant\":\"" + tenant + "\",\"role\":\"listener\"}]}")
+                .status()).isEqualTo(201);
+        byte[][] frames = LiveAudio.frames(LiveAudio.call(9, 8.0, 1, false), 16, 20);
+        ChromeDriver browser = Chromium.start();
+        try (LiveClient cte1 = LiveClient.connect(port(nodeA), "/general/v1/audio_streaming/audio/ws", "Authorization",
+                platform.apiKey())) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":5001}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            AtomicBoolean sending = new AtomicBoolean(true);
+            Thread platformSends = new Thread(() -> {
+                long start = System.nanoTime();
+                for (int i = 0; i < frames.length && sending.get(); i++) {
+                    LiveAudio.pace(start, i * 20L);
+                    cte1.binary(frames[i]);
+                }
+            });
+            platformSends.start();
+            try {
+                browser.get("http://127.0.0.1:" + port(nodeB) + "/");
+                wait.until(d -> d.getCurrentUrl().endsWith("/login"));
+                browser.findElement(By.id("username")).sendKeys(username);
+                browser.findElement(By.id("password")).sendKeys("correct horse battery");
+                browser.findElement(By.cssSelector("#signin button[type=submit]")).click();
+                wait.until(d -> !d.getCurrentUrl().contains("/login"));
+                browser.get("http://127.0.0.1:" + port(nodeB) + "/live?tenant=" + tenant);
+                wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
+                browser.findElement(By.cssSelector("#calls tbody tr button")).click();
+                wait.until(d -> {
+                    String seconds = d.findElement(By.id("listen-state")).getAttribute("data-seconds");
+                    return seconds != null && Double.parseDouble(seconds) > 1.0;
+                });
+                Chromium.screenshot(browser, "live-through-another-node");
+            } finally {
+                sending.set(false);
+                platformSends.join();
+            }
+            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
+            cte1.closeCode();
+            wait.until(d -> d.findElement(By.id("listen-state")).getText().contains("ended"));
+        } finally {
+            browser.quit();
+        }
     }
 
     /** Failed authentications are counted in Redis: guesses through one node use up the allowance on the other. */
