@@ -77,7 +77,8 @@ class NodeChannelsTest {
         assertThat(channels.subscribers(channel)).isZero();
         assertThatThrownBy(() -> channels.subscribe(channel + ":new", m -> { }))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).as("seconds, not a minute").isLessThan(15);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).as("seconds, not the client's minute")
+                .isLessThan(25);
     }
 
     private static void requireRedis() {

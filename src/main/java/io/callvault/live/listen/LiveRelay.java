@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * own reply channel. Without Redis there is no other node to ask, and a call captured elsewhere stays a 409.
  *
  * <p>Messages on {@code callvault:live:audio:<recording>}: {@code H} offset(8) sampleRate(4) channels(1) codec, a
- * header; {@code A} offset(8) audio; {@code E} state, the end. Offsets count bytes of audio from the recording's start.
+ * header; {@code A} offset(8) audio; {@code K}, the call goes on (every 5 s); {@code E} state, the end. Offsets count
+ * bytes of audio from the recording's start.
  * On a node's reply channel: {@code R} request id(8) audio (none: nothing there).
  */
 @Component
@@ -57,6 +58,10 @@ class LiveRelay {
     private static final Duration ANSWER = Duration.ofSeconds(3);
     /** A relayed session that sends nothing for this long has lost its capturing node (a session's own idle limit). */
     static final Duration SILENT = Duration.ofSeconds(65);
+    /** A relayed session this quiet (no audio, no word that the call goes on) is asked for again. */
+    private static final Duration ASK_AGAIN = Duration.ofSeconds(12);
+    /** Sent every 5 s on a channel being published: the call goes on, even when it sends no audio. */
+    private static final byte[] STILL_CAPTURING = {'K'};
     private static final Logger log = LoggerFactory.getLogger(LiveRelay.class);
 
     private final NodeChannels channels;
@@ -193,7 +198,11 @@ class LiveRelay {
         }
     }
 
-    /** Stops publishing what no node listens to any more; ends relayed sessions whose capturing node went quiet. */
+    /**
+     * Stops publishing what no node listens to any more, and tells the listening nodes that the rest is still being
+     * captured (a paused call sends no audio); asks again for a relayed session that went quiet (Redis came back
+     * after an outage, and the capturing node stopped publishing meanwhile); ends one whose capturing node is gone.
+     */
     @Scheduled(fixedDelay = 5_000)
     void housekeeping() {
         for (Publisher publisher : publishing.values()) {
@@ -207,13 +216,18 @@ class LiveRelay {
                     publisher.session.stopListening(publisher);
                     return null;
                 });
+            } else {
+                channels.publish(publisher.channel, STILL_CAPTURING);
             }
         }
         for (RelayedSession session : relayed) {
-            if (session.silentFor().compareTo(SILENT) > 0) {
+            Duration silent = session.silentFor();
+            if (silent.compareTo(SILENT) > 0) {
                 log.info("live recording {} relayed from another node: nothing heard for {} s, ended here",
                         session.recordingId(), SILENT.toSeconds());
                 session.ended(RecordingState.Interrupted);
+            } else if (silent.compareTo(ASK_AGAIN) > 0) {
+                channels.publish(WANTED, (session.tenantId() + " " + session.recordingId()).getBytes(StandardCharsets.UTF_8));
             }
         }
     }

@@ -98,6 +98,9 @@ final class RelayedSession implements LiveAudioSource {
                 }
             }
             case 'E' -> ended(RecordingState.valueOf(StandardCharsets.UTF_8.decode(in).toString()));
+            case 'K' -> {
+                // the capturing node is there: heard above
+            }
             default -> {
                 // not a message of this version's: ignored
             }

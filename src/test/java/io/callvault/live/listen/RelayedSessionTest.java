@@ -61,6 +61,19 @@ class RelayedSessionTest {
         assertThat(heard.end).isEqualTo(RecordingState.Interrupted);
     }
 
+    @Test
+    void wordThatTheCallGoesOnIsHeardAsLifeNotAsAudio() throws Exception {
+        session.received(header(0, 8000, 1, "PCMU"));
+        Heard heard = new Heard();
+        session.listen(heard);
+        Thread.sleep(50);
+        assertThat(session.silentFor()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        session.received(new byte[] {'K'});
+        assertThat(session.silentFor()).isLessThan(Duration.ofMillis(50));
+        assertThat(heard.bytes.size()).isZero();
+        assertThat(heard.end).isNull();
+    }
+
     private static byte[] header(long offset, int sampleRate, int channels, String codec) {
         byte[] name = codec.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(14 + name.length).put((byte) 'H').putLong(offset).putInt(sampleRate)
