@@ -242,7 +242,8 @@ public class AudioResponder {
                         requireStored(region);
                     } else {
                         try {
-                            opened = new OpenedPart(part, stores.get(region.store()).open(region.key(),
+                            opened = new OpenedPart(part, stores.get(region.store()).openStored(region.key(),
+                                    region.offset() + region.length(),
                                     region.offset() + from - partStart, to - from));
                         } catch (FileNotFoundException e) {
                             throw missing(region.key());

@@ -26,6 +26,19 @@ public interface BlobStore {
      */
     InputStream open(String key, long offset, long length) throws IOException;
 
+    /**
+     * As {@link #open}, for a blob the catalog says holds at least {@code storedSize} bytes: {@link
+     * java.io.FileNotFoundException} also when it holds fewer, whichever part is asked for, since a shortened blob is
+     * damaged, not partly there. A store that can tell with the read itself overrides this.
+     */
+    default InputStream openStored(String key, long storedSize, long offset, long length) throws IOException {
+        Optional<Long> size = size(key);
+        if (size.isEmpty() || size.get() < storedSize) {
+            throw new java.io.FileNotFoundException(key + " holds fewer bytes than were stored");
+        }
+        return open(key, offset, length);
+    }
+
     /** Whether the blobs are files on this machine ({@link #localFile} answers for each): a check of one is cheap. */
     default boolean isLocal() {
         return false;

@@ -213,6 +213,28 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** The ranged read is the check: its Content-Range names the object's whole size. */
+    @Override
+    public InputStream openStored(String key, long storedSize, long offset, long length) throws IOException {
+        InputStream in = open(key, offset, length);
+        if (in instanceof ResponseInputStream<?> response && response.response() instanceof GetObjectResponse got
+                && wholeSize(got.contentRange()) < storedSize) {
+            response.abort();
+            throw new java.io.FileNotFoundException(key + " holds fewer bytes than were stored");
+        }
+        return in;
+    }
+
+    /** The size after the slash of {@code bytes a-b/size}; unknown ({@code *} or none) as the largest. */
+    private static long wholeSize(String contentRange) {
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        try {
+            return slash < 0 ? Long.MAX_VALUE : Long.parseLong(contentRange.substring(slash + 1).trim());
+        } catch (NumberFormatException unknown) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     @Override
     public Optional<Path> localFile(String key) {
         return Optional.empty();
