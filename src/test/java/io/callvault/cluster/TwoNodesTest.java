@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.callvault.CallVaultApplication;
 import io.callvault.support.Api;
@@ -249,16 +248,7 @@ class TwoNodesTest {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":5001}");
             assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
-            AtomicBoolean sending = new AtomicBoolean(true);
-            Thread platformSends = new Thread(() -> {
-                long start = System.nanoTime();
-                for (int i = 0; i < frames.length && sending.get(); i++) {
-                    LiveAudio.pace(start, i * 20L);
-                    cte1.binary(frames[i]);
-                }
-            });
-            platformSends.start();
-            try {
+            try (LiveAudio.PacedSender platformSends = new LiveAudio.PacedSender(cte1, frames, 20)) {
                 browser.get("http://127.0.0.1:" + port(nodeB) + "/");
                 wait.until(d -> d.getCurrentUrl().endsWith("/login"));
                 browser.findElement(By.id("username")).sendKeys(username);
@@ -273,9 +263,6 @@ class TwoNodesTest {
                     return seconds != null && Double.parseDouble(seconds) > 1.0;
                 });
                 Chromium.screenshot(browser, "live-through-another-node");
-            } finally {
-                sending.set(false);
-                platformSends.join();
             }
             cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
             cte1.closeCode();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.callvault.support.Api;
 import io.callvault.support.Chromium;
@@ -283,16 +282,7 @@ class PlayerBrowserTest extends HttpTestBase {
                 platform.apiKey())) {
             cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":3001}");
             assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
-            AtomicBoolean sending = new AtomicBoolean(true);
-            Thread platformSends = new Thread(() -> {
-                long start = System.nanoTime();
-                for (int i = 0; i < frames.length && sending.get(); i++) {
-                    LiveAudio.pace(start, i * 20L);
-                    cte1.binary(frames[i]);
-                }
-            });
-            platformSends.start();
-            try {
+            try (LiveAudio.PacedSender platformSends = new LiveAudio.PacedSender(cte1, frames, 20)) {
                 signIn(person("listener"));
                 browser.findElement(By.id("nav-live")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
@@ -303,9 +293,6 @@ class PlayerBrowserTest extends HttpTestBase {
                     return seconds != null && Double.parseDouble(seconds) > 1.0;
                 });
                 screenshot("live");
-            } finally {
-                sending.set(false);
-                platformSends.join();
             }
             cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
             cte1.closeCode();

@@ -89,4 +89,28 @@ public final class LiveAudio {
         int mantissa = (sample >> (exponent + 3)) & 0x0F;
         return (byte) ~(sign | (exponent << 4) | mantissa);
     }
+
+    /** A platform sending its frames in real time from a thread of its own, until they run out or it is closed. */
+    public static final class PacedSender implements AutoCloseable {
+
+        private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread;
+
+        public PacedSender(LiveClient client, byte[][] frames, long frameMillis) {
+            thread = new Thread(() -> {
+                long start = System.nanoTime();
+                for (int i = 0; i < frames.length && sending.get(); i++) {
+                    pace(start, i * frameMillis);
+                    client.binary(frames[i]);
+                }
+            }, "paced-sender");
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sending.set(false);
+            thread.join();
+        }
+    }
 }
