@@ -58,6 +58,8 @@ class LiveRelay {
     private static final Duration ANSWER = Duration.ofSeconds(3);
     /** A relayed session that sends nothing for this long has lost its capturing node (a session's own idle limit). */
     static final Duration SILENT = Duration.ofSeconds(65);
+    /** A relayed session no listener took this long after its handshake is let go. */
+    private static final Duration UNCLAIMED = Duration.ofSeconds(30);
     /** A relayed session this quiet (no audio, no word that the call goes on) is asked for again. */
     private static final Duration ASK_AGAIN = Duration.ofSeconds(12);
     /** Sent every 5 s on a channel being published: the call goes on, even when it sends no audio. */
@@ -166,22 +168,29 @@ class LiveRelay {
     /** A read another node asked for ({@code tenant recording offset length replyChannel id}), if captured here. */
     private void read(byte[] message) {
         String[] asked = new String(message, StandardCharsets.UTF_8).split(" ");
-        if (asked.length != 6) {
+        long offset;
+        int length;
+        long id;
+        try {
+            offset = Long.parseLong(asked[2]);
+            length = Math.max(0, Math.min(Integer.parseInt(asked[3]), MOST_READ));
+            id = Long.parseLong(asked[5]);
+        } catch (RuntimeException notARead) { // too few words, or not numbers: not a message of this version's
             return;
         }
         capture.find(asked[0], asked[1]).ifPresent(session -> {
             byte[] audio = new byte[0];
             try {
-                ByteBuffer buffer = ByteBuffer.allocate(Math.min(Integer.parseInt(asked[3]), MOST_READ));
-                int read = session.read(buffer, Long.parseLong(asked[2]));
+                ByteBuffer buffer = ByteBuffer.allocate(length);
+                int read = session.read(buffer, offset);
                 if (read > 0) {
                     audio = java.util.Arrays.copyOf(buffer.array(), read);
                 }
             } catch (IOException | RuntimeException e) {
                 log.info("live recording {}: a read for another node failed: {}", asked[1], e.toString());
             }
-            channels.publish(asked[4], ByteBuffer.allocate(9 + audio.length).put((byte) 'R')
-                    .putLong(Long.parseLong(asked[5])).put(audio).array());
+            channels.publish(asked[4], ByteBuffer.allocate(9 + audio.length).put((byte) 'R').putLong(id).put(audio)
+                    .array());
         });
     }
 
@@ -222,7 +231,9 @@ class LiveRelay {
         }
         for (RelayedSession session : relayed) {
             Duration silent = session.silentFor();
-            if (silent.compareTo(SILENT) > 0) {
+            if (session.unclaimedFor(UNCLAIMED)) {
+                left(session);
+            } else if (silent.compareTo(SILENT) > 0) {
                 log.info("live recording {} relayed from another node: nothing heard for {} s, ended here",
                         session.recordingId(), SILENT.toSeconds());
                 session.ended(RecordingState.Interrupted);

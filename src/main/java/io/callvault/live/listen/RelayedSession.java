@@ -33,7 +33,8 @@ final class RelayedSession implements LiveAudioSource {
     private final Consumer<RelayedSession> onLeave;
     private final CountDownLatch header = new CountDownLatch(1);
     private final List<ByteBuffer> waiting = new ArrayList<>();
-    private volatile long lastHeardNanos = System.nanoTime();
+    private final long joinedNanos = System.nanoTime();
+    private volatile long lastHeardNanos = joinedNanos;
     private AutoCloseable subscription;
     private LiveFormat format;
     private long start;
@@ -143,6 +144,14 @@ final class RelayedSession implements LiveAudioSource {
             }
             subscription = null;
         }
+    }
+
+    /**
+     * Joined this long ago and still no listener: the WebSocket upgrade the handshake allowed never completed (the
+     * client went away), so nobody will ever listen or leave.
+     */
+    synchronized boolean unclaimedFor(Duration wait) {
+        return listener == null && endedAs == null && System.nanoTime() - joinedNanos > wait.toNanos();
     }
 
     Duration silentFor() {

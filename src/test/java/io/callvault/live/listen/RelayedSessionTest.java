@@ -74,6 +74,16 @@ class RelayedSessionTest {
         assertThat(heard.end).isNull();
     }
 
+    @Test
+    void aSessionNoListenerTookIsUnclaimedAndOneWithAListenerIsNot() throws Exception {
+        session.received(header(0, 8000, 1, "PCMU"));
+        assertThat(session.unclaimedFor(Duration.ofHours(1))).as("not yet").isFalse();
+        Thread.sleep(20);
+        assertThat(session.unclaimedFor(Duration.ofMillis(10))).as("the upgrade never came").isTrue();
+        session.listen(new Heard());
+        assertThat(session.unclaimedFor(Duration.ofMillis(10))).isFalse();
+    }
+
     private static byte[] header(long offset, int sampleRate, int channels, String codec) {
         byte[] name = codec.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(14 + name.length).put((byte) 'H').putLong(offset).putInt(sampleRate)
