@@ -1,13 +1,19 @@
 package io.callvault.cluster;
 
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -35,6 +41,7 @@ public class NodeChannels implements DisposableBean {
     private final Map<String, Set<Consumer<byte[]>>> handlers = new ConcurrentHashMap<>();
     /** The subscription of each channel, once sent: a second handler of a channel waits for the same answer. */
     private final Map<String, RedisFuture<Void>> subscribing = new ConcurrentHashMap<>();
+    private final List<Runnable> onReconnect = new CopyOnWriteArrayList<>();
 
     public NodeChannels(SharedRedis redis) {
         this.publisher = redis.client().map(client -> client.connect(ByteArrayCodec.INSTANCE)).orElse(null);
@@ -46,6 +53,40 @@ public class NodeChannels implements DisposableBean {
                     deliver(new String(channel, StandardCharsets.UTF_8), message);
                 }
             });
+            redis.client().get().addListener(new RedisConnectionStateListener() {
+                private final Set<RedisChannelHandler<?, ?>> lost = ConcurrentHashMap.newKeySet();
+
+                @Override
+                public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                    if (connection == subscriber || connection == publisher) {
+                        lost.add(connection);
+                    }
+                }
+
+                @Override
+                public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                    if (lost.remove(connection)) {
+                        onReconnect.forEach(NodeChannels::runQuietly);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Runs the action each time one of this node's two connections to Redis comes back after it was lost (the client
+     * subscribes again by itself): what was published meanwhile was not heard here, what this node published was
+     * dropped. On the Redis client's thread.
+     */
+    public void whenReconnected(Runnable action) {
+        onReconnect.add(action);
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("an action after Redis came back failed: {}", e.toString());
         }
     }
 
@@ -57,7 +98,8 @@ public class NodeChannels implements DisposableBean {
     /**
      * Sends without waiting for Redis, and never fails; messages published by one thread arrive in the order they
      * were sent. While the connection is down a message is dropped, not queued: the client would hold every one in
-     * memory until Redis came back.
+     * memory until Redis came back (one sent in the instant before the client sees its connection close is sent
+     * when it is back, before what follows).
      */
     public void publish(String channel, byte[] message) {
         if (publisher != null && publisher.isOpen()) {
@@ -69,21 +111,24 @@ public class NodeChannels implements DisposableBean {
         }
     }
 
-    /** How many connections, of every node, listen to the channel; 0 when Redis does not answer within seconds. */
-    public long subscribers(String channel) {
+    /**
+     * How many connections, of every node, listen to the channel; empty when Redis does not answer within seconds,
+     * since a node cut off from Redis cannot tell whether anyone still listens.
+     */
+    public OptionalLong subscribers(String channel) {
         if (publisher == null || !publisher.isOpen()) {
-            return 0;
+            return OptionalLong.empty();
         }
         try {
             Map<byte[], Long> counts = publisher.async().pubsubNumsub(bytes(channel))
                     .get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return counts.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(0L);
+            return OptionalLong.of(counts.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(0L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return OptionalLong.empty();
         } catch (Exception e) {
             log.warn("Redis did not say who listens to {}: {}", channel, e.toString());
-            return 0;
+            return OptionalLong.empty();
         }
     }
 

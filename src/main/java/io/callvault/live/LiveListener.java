@@ -13,6 +13,15 @@ public interface LiveListener {
     /** Audio just captured; the buffer is the listener's to read, not to keep. */
     void audio(ByteBuffer audio);
 
+    /**
+     * The audio from {@code fromOffset} to {@code toOffset} (bytes from the recording's start) never reached this
+     * listener, and the audio that follows starts at {@code toOffset}: a relay from another node lost it while the
+     * deployment's Redis was away. The source's {@link LiveAudioSource#read} has it. A session this node captures
+     * misses nothing, and a listener that ignores this hears a jump.
+     */
+    default void missed(long fromOffset, long toOffset) {
+    }
+
     /** The session ended in this state; no more audio follows. */
     void ended(RecordingState state);
 }

@@ -20,6 +20,7 @@ import io.callvault.support.Browser;
 import io.callvault.support.Chromium;
 import io.callvault.support.LiveAudio;
 import io.callvault.support.LiveClient;
+import io.callvault.support.RedisProxy;
 import io.callvault.support.TestAudio;
 import io.callvault.support.TestDatabase;
 import io.callvault.support.TestS3;
@@ -49,6 +50,8 @@ class TwoNodesTest {
     private static final String ADMIN = "two-nodes-admin";
     private static final String SCHEMA = "cv_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
+    /** Both nodes reach Redis through it, so that a test can take Redis away for a while. */
+    private static RedisProxy redisProxy;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static Api a;
@@ -57,6 +60,7 @@ class TwoNodesTest {
     @BeforeAll
     static void start() throws Exception {
         requireServices();
+        redisProxy = new RedisProxy();
         nodeA = node("a");
         nodeB = node("b");
         a = api(nodeA);
@@ -69,6 +73,9 @@ class TwoNodesTest {
             if (node != null) {
                 node.close();
             }
+        }
+        if (redisProxy != null) {
+            redisProxy.close();
         }
         if (nodeA != null) {
             try (Connection c = DriverManager.getConnection(TestDatabase.PG_URL, TestDatabase.PG_USER, "")) {
@@ -229,6 +236,52 @@ class TwoNodesTest {
     }
 
     /**
+     * Redis goes away for seconds in the middle of a relayed call: what node a published meanwhile was lost, and
+     * both nodes' subscriptions with it. When Redis is back the listener through node b still hears every byte in
+     * order (what was lost is read from node a's disk in its place), then the end: a gap, never a jump.
+     */
+    @Test
+    void aListenerThroughTheOtherNodeMissesNothingWhenRedisIsAwayForAWhile() throws Exception {
+        String tenant = a.tenant("outage");
+        Api.Credentials platform = a.client(List.of(tenant), "ingest");
+        Api.Credentials supervisor = a.client(List.of(tenant), "read");
+        byte[] audio = LiveAudio.call(47, 9.0, 1, false);
+        byte[][] frames = LiveAudio.frames(audio, 16, 20);
+        int joinedAt = 25;
+        int awayAt = 100;
+        LiveClient throughB = null;
+        try (LiveClient cte1 = LiveClient.connect(port(nodeA), "/general/v1/audio_streaming/audio/ws", "Authorization",
+                platform.apiKey())) {
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":4002}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            long start = System.nanoTime();
+            for (int i = 0; i < frames.length; i++) {
+                LiveAudio.pace(start, i * 20L);
+                if (i == joinedAt) {
+                    throughB = LiveClient.connect(port(nodeB), "/v1/tenants/" + tenant + "/calls/4002/live",
+                            "Authorization", supervisor.bearer());
+                    assertThat(throughB.nextJson().get("codec").asString()).isEqualTo("L16");
+                }
+                if (i == awayAt) {
+                    redisProxy.outage(Duration.ofSeconds(2));
+                }
+                cte1.binary(frames[i]);
+            }
+            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
+            cte1.closeCode();
+        }
+        JsonNode end = throughB.nextJson();
+        assertThat(end.get("type").asString()).isEqualTo("end");
+        assertThat(end.get("state").asString()).isEqualTo("Success");
+        assertThat(throughB.closeCode()).isEqualTo(1000);
+        byte[] heard = throughB.receivedBinary();
+        assertThat(heard.length).as("from the live edge at %d frames on", joinedAt)
+                .isBetween(audio.length - joinedAt * 320, audio.length - (joinedAt - 10) * 320);
+        assertThat(Arrays.equals(heard, Arrays.copyOfRange(audio, audio.length - heard.length, audio.length)))
+                .as("every byte, in order, across the outage").isTrue();
+    }
+
+    /**
      * The same, as a person does it: signed in to the web player in a real Chromium through node B, listening from
      * its live page to a call node A captures; the page plays what arrives, then shows the end.
      */
@@ -358,7 +411,7 @@ class TwoNodesTest {
         p.put("callvault.s3.access-key", TestS3.ACCESS_KEY);
         p.put("callvault.s3.secret-key", TestS3.SECRET_KEY);
         p.put("callvault.s3.path-style", "true");
-        p.put("callvault.redis-url", REDIS);
+        p.put("callvault.redis-url", redisProxy.url());
         p.put("callvault.cache.ttl", "1h");
         // requests name their client address, so that the throttle test spends another address's allowance
         p.put("callvault.trusted-proxies", "127\\.0\\.0\\.1");

@@ -14,6 +14,8 @@ import io.callvault.live.LiveListener;
 import io.callvault.live.LiveAudioSource;
 import io.callvault.live.LiveSockets;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -24,12 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One listener of a live session. The capture thread only copies each frame into this listener's queue; a thread
  * of the listen pool sends it. When more than {@link #BACKLOG_SECONDS} of audio waits unsent, the listener is
- * dropped: closed with 1013 (try again later) and forgotten by the session.
+ * dropped: closed with 1013 (try again later) and forgotten by the session. Audio the listener did not hear as it
+ * came (before it joined, with {@code ?from=start}, or lost by a relay) is read from the source in its place in the
+ * queue, at the pace the listener takes it, so that what it hears is the recording without a gap.
  */
 final class LiveListen implements LiveListener {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveListen.class);
     static final int BACKLOG_SECONDS = 5;
     private static final Object END = new Object();
+    /** The most audio read from the source at a time. */
+    private static final int READ_CHUNK = 32 * 1024;
 
     private final WebSocketSession socket;
     private final LiveAudioSource session;
@@ -72,6 +79,13 @@ final class LiveListen implements LiveListener {
     }
 
     @Override
+    public void missed(long fromOffset, long toOffset) {
+        if (!dropped) {
+            queue.add(new Missed(fromOffset, toOffset));
+        }
+    }
+
+    @Override
     public void ended(RecordingState state) {
         endState = state;
         queue.add(END);
@@ -102,12 +116,16 @@ final class LiveListen implements LiveListener {
             header.put("position", fromStart ? 0 : session.format().durationMs(captured));
             socket.sendMessage(new TextMessage(json.writeValueAsString(header)));
             if (fromStart) {
-                replay(captured);
+                replay(0, captured);
             }
             while (true) {
                 Object next = queue.take();
                 if (next == END) {
                     break;
+                }
+                if (next instanceof Missed missed) {
+                    fill(missed);
+                    continue;
                 }
                 ByteBuffer audio = (ByteBuffer) next;
                 queuedBytes.addAndGet(-audio.remaining());
@@ -125,19 +143,48 @@ final class LiveListen implements LiveListener {
         }
     }
 
-    /** What was captured before the listener joined, read from the session's file. */
-    private void replay(long captured) throws IOException {
-        int chunk = (int) Math.min(32 * 1024, Math.max(session.format().frameBytes(), captured));
-        long at = 0;
-        while (at < captured && !dropped) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunk, captured - at));
-            int read = session.read(buffer, at);
+    /**
+     * What a relay lost, read in its place. When it cannot be read either (the capturing node does not answer), the
+     * listener hears the jump rather than losing the call it is listening to.
+     */
+    private void fill(Missed missed) throws IOException {
+        try {
+            replay(missed.from(), missed.to());
+        } catch (SourceUnreadable e) {
+            log.info("live recording {}: {} bytes a relay lost could not be read, the listener hears a jump: {}",
+                    session.recordingId(), missed.to() - missed.from(), e.getCause().toString());
+        }
+    }
+
+    /** Audio from {@code from} to {@code to} that the listener did not hear as it came, read from the source. */
+    private void replay(long from, long to) throws IOException {
+        long at = from;
+        while (at < to && !dropped) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, to - at));
+            int read;
+            try {
+                read = session.read(buffer, at);
+            } catch (IOException e) {
+                throw new SourceUnreadable(e);
+            }
             if (read <= 0) {
                 return;
             }
             buffer.flip();
             socket.sendMessage(new BinaryMessage(buffer));
             at += read;
+        }
+    }
+
+    /** Audio the listener missed: read in its place in the queue. */
+    private record Missed(long from, long to) {
+    }
+
+    /** The source could not be read, as opposed to the listener's socket failing. */
+    private static final class SourceUnreadable extends IOException {
+
+        SourceUnreadable(IOException cause) {
+            super(cause);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -93,6 +94,7 @@ class LiveRelay {
         this.wanted = shared ? channels.subscribe(WANTED, this::wanted) : null;
         this.reads = shared ? channels.subscribe(READ, message -> readers.execute(() -> read(message))) : null;
         this.replies = shared ? channels.subscribe(replyChannel, this::replied) : null;
+        channels.whenReconnected(this::askAgain);
     }
 
     static String channel(String recordingId) {
@@ -119,7 +121,7 @@ class LiveRelay {
                     Duration.ofSeconds(5));
         }
         relayed.add(session);
-        channels.publish(WANTED, (tenantId + " " + recordingId).getBytes(StandardCharsets.UTF_8));
+        ask(tenantId, recordingId);
         if (!session.awaitHeader(ANSWER)) {
             left(session);
             throw ApiException.conflict("call '" + callId + "' is being captured by another node of this deployment,"
@@ -209,14 +211,19 @@ class LiveRelay {
 
     /**
      * Stops publishing what no node listens to any more, and tells the listening nodes that the rest is still being
-     * captured (a paused call sends no audio); asks again for a relayed session that went quiet (Redis came back
-     * after an outage, and the capturing node stopped publishing meanwhile); ends one whose capturing node is gone.
+     * captured (a paused call sends no audio); asks again for a relayed session that went quiet (its subscription
+     * was lost with Redis for a while, and the capturing node, seeing no listener, stopped publishing); ends one
+     * whose capturing node is gone.
      */
     @Scheduled(fixedDelay = 5_000)
     void housekeeping() {
         for (Publisher publisher : publishing.values()) {
             long checked = System.nanoTime();
-            if (channels.subscribers(publisher.channel) == 0) {
+            OptionalLong listening = channels.subscribers(publisher.channel);
+            if (listening.isEmpty()) {
+                continue; // Redis is away: publishing drops until it is back, then the listeners hear what they missed
+            }
+            if (listening.getAsLong() == 0) {
                 // unless a listener asked for it since the count began
                 publishing.computeIfPresent(publisher.session.recordingId(), (id, current) -> {
                     if (current != publisher || publisher.announcedAt - checked > 0) {
@@ -238,9 +245,22 @@ class LiveRelay {
                         session.recordingId(), SILENT.toSeconds());
                 session.ended(RecordingState.Interrupted);
             } else if (silent.compareTo(ASK_AGAIN) > 0) {
-                channels.publish(WANTED, (session.tenantId() + " " + session.recordingId()).getBytes(StandardCharsets.UTF_8));
+                ask(session.tenantId(), session.recordingId());
             }
         }
+    }
+
+    /**
+     * This node's subscriptions are back after it lost Redis: the capturing nodes may have stopped publishing what
+     * its listeners hear, having seen nobody listen. They are asked again at once; the audio published meanwhile is
+     * heard as missed, and read.
+     */
+    private void askAgain() {
+        relayed.forEach(session -> ask(session.tenantId(), session.recordingId()));
+    }
+
+    private void ask(String tenantId, String recordingId) {
+        channels.publish(WANTED, (tenantId + " " + recordingId).getBytes(StandardCharsets.UTF_8));
     }
 
     @PreDestroy

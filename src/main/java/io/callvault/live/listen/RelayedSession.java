@@ -18,7 +18,8 @@ import io.callvault.live.LiveListener;
 /**
  * A live recording another node captures, as its audio arrives here through {@link LiveRelay}: one per listener.
  * It hears from the capturing node's header on (where the audio that follows starts); audio that arrives before the
- * listener is added waits for it, audio it already has (published again for a listener who joined later) is skipped.
+ * listener is added waits for it, audio it already has (published again for a listener who joined later) is skipped,
+ * and audio that never arrived (published while Redis was away) is said to be missed, so that the listener reads it.
  * What came before the header is read from the capturing node on request ({@link Replay}).
  * Messages are handled on the Redis client's thread and only handed to the listener, which queues them.
  */
@@ -32,7 +33,8 @@ final class RelayedSession implements LiveAudioSource {
     private final String recordingId;
     private final Consumer<RelayedSession> onLeave;
     private final CountDownLatch header = new CountDownLatch(1);
-    private final List<ByteBuffer> waiting = new ArrayList<>();
+    /** What the listener is to hear when it comes, in order. */
+    private final List<Consumer<LiveListener>> waiting = new ArrayList<>();
     private final long joinedNanos = System.nanoTime();
     private volatile long lastHeardNanos = joinedNanos;
     private AutoCloseable subscription;
@@ -115,12 +117,19 @@ final class RelayedSession implements LiveAudioSource {
         }
         if (offset < next) {
             audio.position(audio.position() + (int) (next - offset));
+        } else if (offset > next) {
+            long missedFrom = next;
+            hear(listener -> listener.missed(missedFrom, offset));
         }
         next = end;
+        hear(listener -> listener.audio(audio));
+    }
+
+    private void hear(Consumer<LiveListener> event) {
         if (listener != null) {
-            listener.audio(audio);
+            event.accept(listener);
         } else if (waiting.size() < MOST_WAITING) {
-            waiting.add(audio);
+            waiting.add(event);
         }
     }
 
@@ -182,7 +191,7 @@ final class RelayedSession implements LiveAudioSource {
     @Override
     public synchronized long listen(LiveListener listener) {
         this.listener = listener;
-        waiting.forEach(listener::audio);
+        waiting.forEach(event -> event.accept(listener));
         waiting.clear();
         if (endedAs != null) {
             listener.ended(endedAs);
@@ -198,7 +207,7 @@ final class RelayedSession implements LiveAudioSource {
         }
     }
 
-    /** What was captured before the listener joined, asked of the capturing node (it is on that node's disk). */
+    /** What was captured before the listener joined, or missed since, asked of the capturing node (on its disk). */
     @Override
     public int read(ByteBuffer into, long dataOffset) throws IOException {
         byte[] audio = replay.read(tenantId, recordingId, dataOffset, into.remaining());

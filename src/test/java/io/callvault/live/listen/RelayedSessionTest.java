@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What a listener hears of the messages another node publishes for a recording ({@link LiveRelay}'s format): from
  * the first header on, audio that came before the listener waits for it, audio heard already (published again after
- * a later listener's header) is not heard twice, and the end ends it.
+ * a later listener's header) is not heard twice, audio that never arrived is said to be missed, and the end ends it.
  */
 class RelayedSessionTest {
 
@@ -48,6 +48,18 @@ class RelayedSessionTest {
         session.received(("E" + RecordingState.Success.name()).getBytes(StandardCharsets.UTF_8));
         assertThat(heard.end).isEqualTo(RecordingState.Success);
         assertThat(left).containsExactly(session);
+    }
+
+    @Test
+    void audioThatNeverArrivedIsSaidToBeMissedWhereItWasBeforeItsListenerCameAndAfter() {
+        session.received(header(0, 8000, 1, "PCMU"));
+        session.received(audio(0, "ab"));
+        session.received(audio(4, "ef")); // 2 to 4 published while Redis was away
+        Heard heard = new Heard();
+        session.listen(heard);
+        session.received(audio(6, "gh"));
+        session.received(audio(10, "kl"));
+        assertThat(heard.events).containsExactly("ab", "missed 2-4", "ef", "gh", "missed 8-10", "kl");
     }
 
     @Test
@@ -98,6 +110,7 @@ class RelayedSessionTest {
     private static final class Heard implements LiveListener {
 
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final List<String> events = new ArrayList<>();
         RecordingState end;
 
         @Override
@@ -105,6 +118,12 @@ class RelayedSessionTest {
             byte[] copy = new byte[audio.remaining()];
             audio.get(copy);
             bytes.writeBytes(copy);
+            events.add(new String(copy, StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public void missed(long fromOffset, long toOffset) {
+            events.add("missed " + fromOffset + "-" + toOffset);
         }
 
         @Override
