@@ -1,5 +1,7 @@
 package io.callvault.people;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -27,5 +29,16 @@ class PagesConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/*.html", "/*.js", "/*.css").addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache());
+    }
+
+    /**
+     * A read of one of the files above: the same for everyone, signed in or not (a page asks {@code /v1/me} who is
+     * signed in), so it needs no session.
+     */
+    static boolean isPageFile(HttpServletRequest request) {
+        String method = request.getMethod();
+        String path = request.getRequestURI();
+        return ("GET".equals(method) || "HEAD".equals(method)) && path.lastIndexOf('/') == 0
+                && (path.endsWith(".html") || path.endsWith(".js") || path.endsWith(".css"));
     }
 }

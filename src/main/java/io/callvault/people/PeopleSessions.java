@@ -20,7 +20,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * memory of the node that signed the person in: behind a load balancer any node answers a signed-in person, a
  * restarted node keeps them signed in, and ending a person's sessions reaches every node ({@link SignedInPeople}).
  * Spring Session's filter sees only requests without an API credential, as Spring Security does
- * ({@link WebSecurity}): an API client's request, an audio range above all, pays nothing for it. It stands in front
+ * ({@link WebSecurity}): an API client's request, an audio range above all, pays nothing for it, nor does a read of
+ * the pages' own files, which are the same for everyone and revalidated at each load. It stands in front
  * of the audio endpoints ({@code delivery.AudioEndpoints}), which answer a person's audio from the session.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,7 +48,8 @@ class PeopleSessions {
     @Bean
     FilterRegistrationBean<Filter> peopleSessionFilter(SessionRepositoryFilter<?> sessions) {
         Filter forPeople = (request, response, chain) -> {
-            if (WebSecurity.withoutApiCredential((HttpServletRequest) request)) {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if (WebSecurity.withoutApiCredential(http) && !PagesConfiguration.isPageFile(http)) {
                 sessions.doFilter(request, response, chain);
             } else {
                 chain.doFilter(request, response);

@@ -111,6 +111,31 @@ class PeopleHttpTest extends HttpTestBase {
                 assertThat(cookie).startsWith("callvault-session=").contains("HttpOnly").contains("SameSite=Lax"));
     }
 
+    /** The pages' files are the same for everyone: a signed-in person's read of them neither reads nor touches the session. */
+    @Test
+    void thePagesFilesLeaveThePersonsSessionAloneAndTheApiKeepsItAlive() throws Exception {
+        String username = person("listener", tenantA);
+        Browser browser = new Browser(port);
+        browser.signIn(username, PASSWORD);
+        long signedIn = lastAccess(username);
+        for (String file : List.of("/app.js", "/app.css", "/call.html")) {
+            Thread.sleep(5);
+            Api.Response page = browser.get(file);
+            assertThat(page.status()).as(file).isEqualTo(200);
+            assertThat(lastAccess(username)).as("%s does not touch the session", file).isEqualTo(signedIn);
+        }
+        Thread.sleep(5);
+        assertThat(browser.get("/v1/me").status()).isEqualTo(200);
+        assertThat(lastAccess(username)).as("a request of the API with the cookie keeps the session alive")
+                .isGreaterThan(signedIn);
+        assertThat(browser.get("/").status()).as("a page's own address").isEqualTo(200);
+    }
+
+    private long lastAccess(String username) {
+        return jdbc.sql("select last_access_time from spring_session where principal_name = ?").param(username)
+                .query(Long.class).single();
+    }
+
     @Test
     void wrongCredentialsGoBackToTheSignInPageAlikeWhetherThePersonExistsOrNot() {
         String username = person("listener", tenantA);
