@@ -193,46 +193,22 @@ class TwoNodesTest {
         Api.Credentials platform = a.client(List.of(tenant), "ingest");
         Api.Credentials supervisor = a.client(List.of(tenant), "read");
         byte[] audio = LiveAudio.call(43, 2.0, 1, false);
-        byte[][] frames = LiveAudio.frames(audio, 16, 20);
         String live = "/v1/tenants/" + tenant + "/calls/4001/live";
-        int joinedAt = 40;
-        LiveClient throughB = null;
-        LiveClient fromStartThroughB = null;
-        try (LiveClient cte1 = LiveClient.connect(port(nodeA), "/general/v1/audio_streaming/audio/ws", "Authorization",
-                platform.apiKey())) {
-            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":4001}");
-            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
-            long start = System.nanoTime();
-            for (int i = 0; i < frames.length; i++) {
-                LiveAudio.pace(start, i * 20L);
-                if (i == joinedAt) {
-                    throughB = LiveClient.connect(port(nodeB), live, "Authorization", supervisor.bearer());
-                    JsonNode header = throughB.nextJson();
-                    assertThat(header.get("codec").asString()).isEqualTo("L16");
-                    assertThat(header.get("sampleRate").asInt()).isEqualTo(8000);
-                    assertThat(header.get("channels").asInt()).isEqualTo(1);
-                    assertThat(header.get("position").asLong()).isBetween(600L, 1000L);
-                    fromStartThroughB = LiveClient.connect(port(nodeB), live + "?from=start", "Authorization",
-                            supervisor.bearer());
-                    assertThat(fromStartThroughB.nextJson().get("position").asLong()).isZero();
-                }
-                cte1.binary(frames[i]);
-            }
-            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
-            cte1.closeCode();
-        }
-        JsonNode end = throughB.nextJson();
-        assertThat(end.get("type").asString()).isEqualTo("end");
-        assertThat(end.get("state").asString()).isEqualTo("Success");
-        assertThat(throughB.closeCode()).isEqualTo(1000);
-        byte[] heard = throughB.receivedBinary();
+        LiveClient[] throughB = new LiveClient[2];
+        callIntoA(platform, 4001, audio, Map.of(40, () -> {
+            throughB[0] = LiveClient.connect(port(nodeB), live, "Authorization", supervisor.bearer());
+            JsonNode header = throughB[0].nextJson();
+            assertThat(header.get("codec").asString()).isEqualTo("L16");
+            assertThat(header.get("sampleRate").asInt()).isEqualTo(8000);
+            assertThat(header.get("channels").asInt()).isEqualTo(1);
+            assertThat(header.get("position").asLong()).isBetween(600L, 1000L);
+            throughB[1] = LiveClient.connect(port(nodeB), live + "?from=start", "Authorization", supervisor.bearer());
+            assertThat(throughB[1].nextJson().get("position").asLong()).isZero();
+        }));
+        byte[] heard = restThenTheEnd(throughB[0], audio, "from the live edge on, every byte");
         assertThat(heard.length).isBetween(audio.length - 1000 * 16, audio.length - 600 * 16);
-        assertThat(Arrays.equals(heard, Arrays.copyOfRange(audio, audio.length - heard.length, audio.length)))
-                .as("from the live edge on, every byte").isTrue();
-        assertThat(fromStartThroughB.nextJson().get("state").asString()).isEqualTo("Success");
-        assertThat(fromStartThroughB.closeCode()).isEqualTo(1000);
-        assertThat(Arrays.equals(fromStartThroughB.receivedBinary(), audio))
-                .as("from the start: what node a captured before, read from its disk, then the rest as it came").isTrue();
+        assertThat(restThenTheEnd(throughB[1], audio, "from the start: what node a captured before, read from its disk,"
+                + " then the rest as it came")).hasSameSizeAs(audio);
     }
 
     /**
@@ -241,44 +217,62 @@ class TwoNodesTest {
      * order (what was lost is read from node a's disk in its place), then the end: a gap, never a jump.
      */
     @Test
-    void aListenerThroughTheOtherNodeMissesNothingWhenRedisIsAwayForAWhile() throws Exception {
+    void aListenerThroughTheOtherNodeMissesNothingWhenRedisIsAwayForAWhile() {
         String tenant = a.tenant("outage");
         Api.Credentials platform = a.client(List.of(tenant), "ingest");
         Api.Credentials supervisor = a.client(List.of(tenant), "read");
         byte[] audio = LiveAudio.call(47, 9.0, 1, false);
-        byte[][] frames = LiveAudio.frames(audio, 16, 20);
         int joinedAt = 25;
-        int awayAt = 100;
-        LiveClient throughB = null;
+        LiveClient[] throughB = new LiveClient[1];
+        callIntoA(platform, 4002, audio, Map.of(joinedAt, () -> {
+            throughB[0] = LiveClient.connect(port(nodeB), "/v1/tenants/" + tenant + "/calls/4002/live",
+                    "Authorization", supervisor.bearer());
+            assertThat(throughB[0].nextJson().get("codec").asString()).isEqualTo("L16");
+        }, 100, () -> redisProxy.outage(Duration.ofSeconds(2))));
+        byte[] heard = restThenTheEnd(throughB[0], audio, "every byte, in order, across the outage");
+        assertThat(heard.length).as("from the live edge at %d frames on", joinedAt)
+                .isBetween(audio.length - joinedAt * 320, audio.length - (joinedAt - 10) * 320);
+    }
+
+    /** Something the test does while the call goes on, before the frame it is keyed by. */
+    private interface DuringCall {
+
+        void run() throws Exception;
+    }
+
+    /** A CT-e1 call of L16 8 kHz mono into node A, in real time by 20 ms frames, then its end. */
+    private static void callIntoA(Api.Credentials platform, int callId, byte[] audio, Map<Integer, DuringCall> atFrame) {
+        byte[][] frames = LiveAudio.frames(audio, 16, 20);
         try (LiveClient cte1 = LiveClient.connect(port(nodeA), "/general/v1/audio_streaming/audio/ws", "Authorization",
                 platform.apiKey())) {
-            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":4002}");
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":" + callId + "}");
             assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
             long start = System.nanoTime();
             for (int i = 0; i < frames.length; i++) {
                 LiveAudio.pace(start, i * 20L);
-                if (i == joinedAt) {
-                    throughB = LiveClient.connect(port(nodeB), "/v1/tenants/" + tenant + "/calls/4002/live",
-                            "Authorization", supervisor.bearer());
-                    assertThat(throughB.nextJson().get("codec").asString()).isEqualTo("L16");
-                }
-                if (i == awayAt) {
-                    redisProxy.outage(Duration.ofSeconds(2));
+                DuringCall action = atFrame.get(i);
+                if (action != null) {
+                    action.run();
                 }
                 cte1.binary(frames[i]);
             }
             cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
             cte1.closeCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
-        JsonNode end = throughB.nextJson();
+    }
+
+    /** What the listener heard, once it heard the end: the call's last bytes, every one in order. */
+    private static byte[] restThenTheEnd(LiveClient listener, byte[] audio, String what) {
+        JsonNode end = listener.nextJson();
         assertThat(end.get("type").asString()).isEqualTo("end");
         assertThat(end.get("state").asString()).isEqualTo("Success");
-        assertThat(throughB.closeCode()).isEqualTo(1000);
-        byte[] heard = throughB.receivedBinary();
-        assertThat(heard.length).as("from the live edge at %d frames on", joinedAt)
-                .isBetween(audio.length - joinedAt * 320, audio.length - (joinedAt - 10) * 320);
+        assertThat(listener.closeCode()).isEqualTo(1000);
+        byte[] heard = listener.receivedBinary();
         assertThat(Arrays.equals(heard, Arrays.copyOfRange(audio, audio.length - heard.length, audio.length)))
-                .as("every byte, in order, across the outage").isTrue();
+                .as(what).isTrue();
+        return heard;
     }
 
     /**
