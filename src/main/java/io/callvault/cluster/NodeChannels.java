@@ -27,8 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Messages from node to node through the deployment's Redis (publish and subscribe): nodes never connect to each
- * other. Without Redis there is no other node to reach, and {@link #isShared()} says so. Handlers are called on
- * the Redis client's own thread: they hand the message off and return, never block.
+ * other. Without Redis there is no other node to reach, and {@link #isShared()} says so. Redis may not answer when
+ * the node starts: its two connections are then made in the background ({@link SharedRedis#connect}), and the
+ * node's own channels ({@link #subscribeWhenAble}) are subscribed once they are. Handlers are called on the Redis
+ * client's own thread: they hand the message off and return, never block.
  */
 @Component
 public class NodeChannels implements DisposableBean {
@@ -36,47 +38,72 @@ public class NodeChannels implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(NodeChannels.class);
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final StatefulRedisConnection<byte[], byte[]> publisher;
-    private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
+    private final boolean shared;
+    private volatile StatefulRedisConnection<byte[], byte[]> publisher;
+    private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
     private final Map<String, Set<Consumer<byte[]>>> handlers = new ConcurrentHashMap<>();
     /** The subscription of each channel, once sent: a second handler of a channel waits for the same answer. */
     private final Map<String, RedisFuture<Void>> subscribing = new ConcurrentHashMap<>();
     private final List<Runnable> onReconnect = new CopyOnWriteArrayList<>();
 
     public NodeChannels(SharedRedis redis) {
-        this.publisher = redis.client().map(client -> client.connect(ByteArrayCodec.INSTANCE)).orElse(null);
-        this.subscriber = redis.client().map(client -> client.connectPubSub(ByteArrayCodec.INSTANCE)).orElse(null);
-        if (subscriber != null) {
-            subscriber.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(byte[] channel, byte[] message) {
-                    deliver(new String(channel, StandardCharsets.UTF_8), message);
-                }
-            });
-            redis.client().get().addListener(new RedisConnectionStateListener() {
-                private final Set<RedisChannelHandler<?, ?>> lost = ConcurrentHashMap.newKeySet();
+        this.shared = redis.isConfigured();
+        redis.client().ifPresent(client -> client.addListener(new RedisConnectionStateListener() {
+            private final Set<RedisChannelHandler<?, ?>> lost = ConcurrentHashMap.newKeySet();
 
-                @Override
-                public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                    if (connection == subscriber || connection == publisher) {
-                        lost.add(connection);
-                    }
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (connection == subscriber || connection == publisher) {
+                    lost.add(connection);
                 }
+            }
 
-                @Override
-                public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                    if (lost.remove(connection)) {
-                        onReconnect.forEach(NodeChannels::runQuietly);
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (lost.remove(connection)) {
+                    if (connection == subscriber) {
+                        subscribeAll(); // the client subscribes again to what Redis had confirmed, not to the rest
                     }
+                    onReconnect.forEach(NodeChannels::runQuietly);
                 }
-            });
+            }
+        }));
+        redis.connect("publishing to other nodes", client -> client.connect(ByteArrayCodec.INSTANCE),
+                connection -> {
+                    publisher = connection;
+                    onReconnect.forEach(NodeChannels::runQuietly);
+                });
+        redis.connect("hearing other nodes", client -> client.connectPubSub(ByteArrayCodec.INSTANCE), this::opened);
+    }
+
+    private void opened(StatefulRedisPubSubConnection<byte[], byte[]> connection) {
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(byte[] channel, byte[] message) {
+                deliver(new String(channel, StandardCharsets.UTF_8), message);
+            }
+        });
+        subscriber = connection;
+        subscribeAll();
+        onReconnect.forEach(NodeChannels::runQuietly);
+    }
+
+    /** Subscribes to every channel a handler waits on. */
+    private synchronized void subscribeAll() {
+        StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+        if (connection != null && !handlers.isEmpty()) {
+            try {
+                handlers.keySet().forEach(channel -> subscribing.put(channel, connection.async().subscribe(bytes(channel))));
+            } catch (RuntimeException e) { // lost again already: this runs again when it is back
+                log.debug("subscribing again: {}", e.toString());
+            }
         }
     }
 
     /**
-     * Runs the action each time one of this node's two connections to Redis comes back after it was lost (the client
-     * subscribes again by itself): what was published meanwhile was not heard here, what this node published was
-     * dropped. On the Redis client's thread.
+     * Runs the action each time one of this node's two connections to Redis is made or comes back after it was
+     * lost: what was published meanwhile was not heard here, what this node published was dropped. On the Redis
+     * client's thread, or the one that connects in the background.
      */
     public void whenReconnected(Runnable action) {
         onReconnect.add(action);
@@ -92,7 +119,7 @@ public class NodeChannels implements DisposableBean {
 
     /** Other nodes can be reached: the deployment has Redis. */
     public boolean isShared() {
-        return subscriber != null;
+        return shared;
     }
 
     /**
@@ -102,9 +129,10 @@ public class NodeChannels implements DisposableBean {
      * when it is back, before what follows).
      */
     public void publish(String channel, byte[] message) {
-        if (publisher != null && publisher.isOpen()) {
+        StatefulRedisConnection<byte[], byte[]> connection = publisher;
+        if (connection != null && connection.isOpen()) {
             try {
-                publisher.async().publish(bytes(channel), message);
+                connection.async().publish(bytes(channel), message);
             } catch (RuntimeException e) { // never the publisher's problem: live capture publishes from its own thread
                 log.debug("a message to {} was not sent: {}", channel, e.toString());
             }
@@ -116,11 +144,12 @@ public class NodeChannels implements DisposableBean {
      * since a node cut off from Redis cannot tell whether anyone still listens.
      */
     public OptionalLong subscribers(String channel) {
-        if (publisher == null || !publisher.isOpen()) {
+        StatefulRedisConnection<byte[], byte[]> connection = publisher;
+        if (connection == null || !connection.isOpen()) {
             return OptionalLong.empty();
         }
         try {
-            Map<byte[], Long> counts = publisher.async().pubsubNumsub(bytes(channel))
+            Map<byte[], Long> counts = connection.async().pubsubNumsub(bytes(channel))
                     .get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return OptionalLong.of(counts.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(0L));
         } catch (InterruptedException e) {
@@ -134,35 +163,61 @@ public class NodeChannels implements DisposableBean {
 
     /**
      * Calls the handler with each message published on the channel from now on: Redis has confirmed the
-     * subscription when this returns. Closing the answer ends it.
+     * subscription when this returns, or it fails with {@link IllegalStateException} within seconds. Closing the
+     * answer ends it.
      */
     public AutoCloseable subscribe(String channel, Consumer<byte[]> handler) {
-        if (subscriber == null) {
+        if (!shared) {
             throw new IllegalStateException("no Redis: nothing to subscribe to");
         }
-        RedisFuture<Void> confirmed;
-        // the commands are sent in the order of this lock; their answers are awaited outside it, since they arrive
-        // on the thread that also calls the handlers, which may unsubscribe
-        synchronized (this) {
-            Set<Consumer<byte[]>> forChannel = handlers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet());
-            forChannel.add(handler);
-            confirmed = forChannel.size() == 1 ? subscriber.async().subscribe(bytes(channel)) : subscribing.get(channel);
-            if (confirmed != null) {
-                subscribing.put(channel, confirmed);
-            }
+        RedisFuture<Void> confirmed = register(channel, handler);
+        if (confirmed == null) {
+            unsubscribe(channel, handler);
+            throw new IllegalStateException("Redis does not answer: no subscription to " + channel);
         }
-        if (confirmed != null) {
-            try {
-                confirmed.get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                unsubscribe(channel, handler);
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("Redis did not confirm the subscription to " + channel + ": " + e, e);
+        try {
+            confirmed.get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            unsubscribe(channel, handler);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
+            throw new IllegalStateException("Redis did not confirm the subscription to " + channel + ": " + e, e);
         }
         return () -> unsubscribe(channel, handler);
+    }
+
+    /**
+     * Calls the handler with each message published on the channel while this node is connected to Redis, from
+     * whenever that is: for a node's own channels, which it hears from start to end. Closing the answer ends it.
+     */
+    public AutoCloseable subscribeWhenAble(String channel, Consumer<byte[]> handler) {
+        if (shared) {
+            register(channel, handler);
+        }
+        return () -> unsubscribe(channel, handler);
+    }
+
+    /**
+     * Adds the handler and, for a channel's first, sends the subscription. The commands are sent in the order of
+     * this lock; their answers are awaited outside it, since they arrive on the thread that also calls the
+     * handlers, which may unsubscribe. Answers the subscription's answer to come; null while not connected.
+     */
+    private synchronized RedisFuture<Void> register(String channel, Consumer<byte[]> handler) {
+        Set<Consumer<byte[]>> forChannel = handlers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet());
+        forChannel.add(handler);
+        StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+        if (connection == null) {
+            return null;
+        }
+        if (forChannel.size() == 1 || !subscribing.containsKey(channel)) {
+            try {
+                subscribing.put(channel, connection.async().subscribe(bytes(channel)));
+            } catch (RuntimeException e) { // not connected: subscribed again when the connection is back
+                return null;
+            }
+        }
+        return subscribing.get(channel);
     }
 
     private synchronized void unsubscribe(String channel, Consumer<byte[]> handler) {
@@ -170,7 +225,14 @@ public class NodeChannels implements DisposableBean {
         if (forChannel != null && forChannel.remove(handler) && forChannel.isEmpty()) {
             handlers.remove(channel);
             subscribing.remove(channel);
-            subscriber.async().unsubscribe(bytes(channel));
+            StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+            if (connection != null) {
+                try {
+                    connection.async().unsubscribe(bytes(channel));
+                } catch (RuntimeException e) { // not connected: Redis forgot the subscription with the connection
+                    log.debug("unsubscribing from {}: {}", channel, e.toString());
+                }
+            }
         }
     }
 
@@ -192,6 +254,8 @@ public class NodeChannels implements DisposableBean {
     public void destroy() {
         if (subscriber != null) {
             subscriber.close();
+        }
+        if (publisher != null) {
             publisher.close();
         }
     }

@@ -3,8 +3,8 @@ package io.callvault.people;
 import java.io.IOException;
 import java.time.Duration;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.callvault.cluster.SharedBucket;
 import io.callvault.cluster.SharedBuckets;
 
 import jakarta.servlet.FilterChain;
@@ -52,7 +52,7 @@ class LoginThrottle extends OncePerRequestFilter {
         bucket(request).tryConsume(1);
     }
 
-    private Bucket bucket(HttpServletRequest request) {
+    private SharedBucket bucket(HttpServletRequest request) {
         String username = String.valueOf(request.getParameter("username"));
         return buckets.bucket("callvault:login:" + request.getRemoteAddr() + ":" + username, FAILURES);
     }

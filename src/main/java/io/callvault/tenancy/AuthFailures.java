@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.callvault.cluster.SharedBucket;
 import io.callvault.cluster.SharedBuckets;
 import io.callvault.web.ApiException;
 import io.callvault.web.Failure;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
@@ -45,11 +45,11 @@ class AuthFailures {
     }
 
     /** One check of a credential from this address, its failure already counted. */
-    record Attempt(String address, Bucket bucket, boolean counted, long nanosToWait) {
+    record Attempt(String address, SharedBucket bucket, boolean counted, long nanosToWait) {
     }
 
     Attempt begin(String address) {
-        Bucket bucket = buckets.bucket("callvault:auth-failures:" + address, configuration);
+        SharedBucket bucket = buckets.bucket("callvault:auth-failures:" + address, configuration);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return new Attempt(address, bucket, probe.isConsumed(), probe.getNanosToWaitForRefill());
     }

@@ -99,6 +99,103 @@ class NodeChannelsTest {
         assertThat(heard.poll(5, TimeUnit.SECONDS)).as("the subscription is back").isEqualTo("back");
     }
 
+    /**
+     * A node that starts while Redis is away starts all the same: its limits are counted on its own meanwhile, a
+     * listener's subscription fails at once, and the node's own channels are heard once Redis answers.
+     */
+    @Test
+    void aNodeStartsWhileRedisIsAwayAndJoinsWhenItAnswers() throws Exception {
+        requireRedis();
+        proxy.outage(Duration.ofSeconds(3));
+        long start = System.nanoTime();
+        redis = new SharedRedis(proxy.url());
+        channels = new NodeChannels(redis);
+        SharedBuckets buckets = new SharedBuckets(java.time.Clock.systemUTC(), redis);
+        try {
+            BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            String channel = "callvault:test:" + System.nanoTime();
+            channels.subscribeWhenAble(channel, m -> heard.add(new String(m, StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> channels.subscribe(channel + ":listener", m -> { }))
+                    .isInstanceOf(IllegalStateException.class);
+            io.github.bucket4j.BucketConfiguration two = io.github.bucket4j.BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(2).refillGreedy(2, Duration.ofHours(1))).build();
+            String key = "callvault:test:" + System.nanoTime();
+            assertThat(buckets.bucket(key, two).tryConsume(1)).isTrue();
+            assertThat(buckets.bucket(key, two).tryConsume(1)).isTrue();
+            assertThat(buckets.bucket(key, two).tryConsume(1)).as("counted on this node alone, still counted").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("nothing waited for Redis")
+                    .isLessThan(Duration.ofSeconds(2));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (channels.subscribers(channel).orElse(0) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            channels.publish(channel, "joined".getBytes(StandardCharsets.UTF_8));
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).as("the node's own channel, once Redis answers").isEqualTo("joined");
+            // each connection is retried on its own: the counting one may come a second after the others
+            SharedBucketsOf otherNode = new SharedBucketsOf(redis);
+            boolean sharedCount = false;
+            while (!sharedCount && System.nanoTime() < deadline) {
+                String sharedKey = "callvault:test:" + System.nanoTime();
+                assertThat(buckets.bucket(sharedKey, two).tryConsume(2)).isTrue();
+                sharedCount = !otherNode.bucket(sharedKey, two).tryConsume(1);
+                Thread.sleep(100);
+            }
+            assertThat(sharedCount).as("counted in Redis once it answers: another node sees the count").isTrue();
+        } finally {
+            buckets.destroy();
+        }
+    }
+
+    /** Another node's buckets on the same Redis. */
+    private static final class SharedBucketsOf {
+
+        private final SharedBuckets buckets;
+
+        SharedBucketsOf(SharedRedis redis) {
+            this.buckets = new SharedBuckets(java.time.Clock.systemUTC(), redis);
+        }
+
+        SharedBucket bucket(String key, io.github.bucket4j.BucketConfiguration configuration) {
+            return buckets.bucket(key, configuration);
+        }
+    }
+
+    /** docs/deployment.md's form, a user and password of the nodes' own in the URL, reaches a Redis that wants them. */
+    @Test
+    void aRedisThatWantsAPasswordIsReachedWithTheOneInTheUrl() throws Exception {
+        requireRedis();
+        String user = "callvault-test-" + System.nanoTime();
+        RedisClient admin = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
+        try (var connection = admin.connect()) {
+            connection.sync().aclSetuser(user, io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("s3cret-pass")
+                    .allKeys().allChannels().allCommands());
+            try {
+                redis = new SharedRedis("redis://" + user + ":s3cret-pass@127.0.0.1:" + REDIS_PORT);
+                channels = new NodeChannels(redis);
+                BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+                String channel = "callvault:test:" + System.nanoTime();
+                channels.subscribe(channel, m -> heard.add(new String(m, StandardCharsets.UTF_8)));
+                channels.publish(channel, "hello".getBytes(StandardCharsets.UTF_8));
+                assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("hello");
+
+                SharedRedis wrong = new SharedRedis("redis://" + user + ":not-it@127.0.0.1:" + REDIS_PORT);
+                NodeChannels refused = new NodeChannels(wrong); // the node starts, and goes on alone
+                try {
+                    assertThatThrownBy(() -> refused.subscribe(channel, m -> { })).as("a wrong password is no connection")
+                            .isInstanceOf(IllegalStateException.class);
+                } finally {
+                    refused.destroy();
+                    wrong.destroy();
+                }
+            } finally {
+                connection.sync().aclDeluser(user);
+            }
+        } finally {
+            admin.shutdown();
+        }
+    }
+
     private static void requireRedis() {
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
         try (var connection = client.connect()) {

@@ -234,6 +234,35 @@ class TwoNodesTest {
                 .isBetween(audio.length - joinedAt * 320, audio.length - (joinedAt - 10) * 320);
     }
 
+    /**
+     * Redis holds nothing a node cannot do without for a while: while it is away the nodes answer at once, each
+     * counting its limits on its own (a Comdesign request, a client's first request on a node, a wrong key), and
+     * none waits for Redis or answers 500.
+     */
+    @Test
+    void theNodesAnswerAtOnceWhileRedisIsAway() throws Exception {
+        String tenant = a.tenant("away");
+        Api.Credentials client = a.readWriteClient(tenant);
+        Instant now = Instant.now();
+        a.json("POST", "/general/v1/" + client.sourceUuid() + "/call/status", "{\"tenantId\":\"" + tenant
+                + "\",\"sessionId\":43,\"status\":\"disconnected\",\"connectTime\":\"" + now.minusSeconds(60)
+                + "\",\"disconnectTime\":\"" + now + "\"}", "Authorization", client.apiKey());
+        a.upload(client, tenant, "43", 1, TestAudio.pcm16(8000, 1, 80));
+        Api.Credentials newcomer = a.client(List.of(tenant), "read");
+        String json = "{\"tenantId\":\"" + tenant + "\",\"sessionId\":43,\"recordId\":1}";
+
+        redisProxy.outage(Duration.ofSeconds(6));
+        long start = System.nanoTime();
+        assertThat(audioData(b, client, json).header("Content-Type").orElseThrow())
+                .as("a Comdesign request, its allowance counted on node b alone").startsWith("multipart/form-data");
+        assertThat(b.get("/v1/tenants/" + tenant + "/calls/43", "Authorization", newcomer.bearer()).status())
+                .as("a client's first request on node b").isEqualTo(200);
+        assertThat(b.get("/v1/tenants/" + tenant + "/calls/43", "Authorization", "Bearer not-a-key").status())
+                .isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("none waited for Redis")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
     /** Something the test does while the call goes on, before the frame it is keyed by. */
     private interface DuringCall {
 

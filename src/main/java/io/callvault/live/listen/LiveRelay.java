@@ -90,10 +90,9 @@ class LiveRelay {
     LiveRelay(NodeChannels channels, LiveCapture capture) {
         this.channels = channels;
         this.capture = capture;
-        boolean shared = channels.isShared();
-        this.wanted = shared ? channels.subscribe(WANTED, this::wanted) : null;
-        this.reads = shared ? channels.subscribe(READ, message -> readers.execute(() -> read(message))) : null;
-        this.replies = shared ? channels.subscribe(replyChannel, this::replied) : null;
+        this.wanted = channels.subscribeWhenAble(WANTED, this::wanted);
+        this.reads = channels.subscribeWhenAble(READ, message -> readers.execute(() -> read(message)));
+        this.replies = channels.subscribeWhenAble(replyChannel, this::replied);
         channels.whenReconnected(this::askAgain);
     }
 
@@ -266,9 +265,7 @@ class LiveRelay {
     @PreDestroy
     void stop() throws Exception {
         for (AutoCloseable subscription : new AutoCloseable[] {wanted, reads, replies}) {
-            if (subscription != null) {
-                subscription.close();
-            }
+            subscription.close();
         }
         readers.shutdownNow();
     }
