@@ -71,9 +71,12 @@ public class LiveCapture {
     private final Path folder;
     private final String node;
     private final Duration idleTimeout;
+    private final Duration storeRetryInterval;
     private final LiveMeters meters;
     private final Map<UUID, LiveSession> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, String> protocols = new ConcurrentHashMap<>();
+    /** Sessions that ended but that the store or the database refused: tried again every retry interval. */
+    private final Map<UUID, Unstored> unstored = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private final LiveJournal journal;
     /** Held while the server runs: one server per live folder (a second one would corrupt the journal). */
@@ -87,6 +90,7 @@ public class LiveCapture {
             @Value("${callvault.live.checkpoint-interval:10s}") Duration checkpointInterval,
             @Value("${callvault.live.progress-interval:5s}") Duration progressInterval,
             @Value("${callvault.live.idle-timeout:60s}") Duration idleTimeout,
+            @Value("${callvault.live.store-retry-interval:30s}") Duration storeRetryInterval,
             @Value("${callvault.live.dir:}") String liveDir,
             @Value("${callvault.command:}") String command) throws IOException {
         this.catalog = catalog;
@@ -95,6 +99,7 @@ public class LiveCapture {
         this.stores = stores;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
+        this.storeRetryInterval = storeRetryInterval;
         this.folder = OwnerOnly.folders(liveDir.isBlank() ? properties.dataDir().resolve("live") : Path.of(liveDir))
                 .toRealPath();
         this.node = LiveNode.id(folder);
@@ -123,6 +128,8 @@ public class LiveCapture {
         timers.scheduleWithFixedDelay(this::reportProgress, progressInterval.toMillis(), progressInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::endIdle, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(this::storeAgain, storeRetryInterval.toMillis(), storeRetryInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -209,10 +216,50 @@ public class LiveCapture {
                     session.format().durationMs(dataBytes));
         } catch (IOException | RuntimeException e) {
             meters.ended(protocol, "unstored");
-            log.error("live recording {} could not be stored ({}); its file stays for the next start to finish",
-                    session.id(), e.toString());
+            unstored.put(session.id(), new Unstored(session.id(), session.file(), session.format(), dataBytes,
+                    session.startedAt(), end, state));
+            log.error("live recording {} could not be stored ({}); its file stays here, and storing it is tried again"
+                    + " every {} s", session.id(), e.toString(), storeRetryInterval.toSeconds());
         } finally {
             session.ended(state);
+        }
+    }
+
+    /** A session that ended and is still to be stored, with all its end needs. */
+    private record Unstored(UUID id, Path file, LiveFormat format, long dataBytes, Instant start, Instant end,
+            RecordingState state) {
+    }
+
+    /**
+     * Stores again what the store or the database refused at a session's end (an object store down for a while),
+     * with the state the session ended in: the recording becomes playable once they take it, not at the next start.
+     */
+    private void storeAgain() {
+        for (Unstored session : unstored.values()) {
+            if (stopping) {
+                return; // the next start finishes it
+            }
+            try {
+                FileChannel channel = FileChannel.open(session.file(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                store(session.id(), channel, session.file(), session.format(), session.dataBytes(), session.start(),
+                        session.end(), session.state());
+                unstored.remove(session.id());
+                log.info("live recording {} stored now, after the store had refused it; state={}", session.id(),
+                        session.state());
+            } catch (java.nio.file.NoSuchFileException stored) {
+                // the store took the file, and the database refused the row: the blob is what is committed now
+                try {
+                    if (finishFromStore(session.id(), session.start(), session.end(), session.state())) {
+                        unstored.remove(session.id());
+                        log.info("live recording {} committed now, after the database had refused it; state={}",
+                                session.id(), session.state());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log.debug("live recording {} still could not be committed: {}", session.id(), e.toString());
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("live recording {} still could not be stored: {}", session.id(), e.toString());
+            }
         }
     }
 
@@ -475,7 +522,12 @@ public class LiveCapture {
 
     /** A crash between storing a finished session's file and committing its row: the blob is complete. */
     private boolean finishFromStore(Recording row) throws IOException {
-        UUID id = UUID.fromString(row.id());
+        Instant start = row.startTime() != null ? row.startTime() : row.createdAt();
+        return finishFromStore(UUID.fromString(row.id()), start, null, RecordingState.Interrupted);
+    }
+
+    /** Commits the row of a session whose blob is stored already; its end, when not known, from its length. */
+    private boolean finishFromStore(UUID id, Instant start, Instant end, RecordingState state) throws IOException {
         BlobStore store = stores.active();
         String key = StorageKey.of(id, "wav");
         Optional<Long> size = store.size(key);
@@ -492,9 +544,8 @@ public class LiveCapture {
         }
         long dataBytes = size.get() - format.get().headerLength();
         String sha256 = sha256(store.open(key, 0, size.get()));
-        Instant start = row.startTime() != null ? row.startTime() : row.createdAt();
         commit(id, format.get(), dataBytes, size.get(), sha256, store.name(), key,
-                start.plusMillis(format.get().durationMs(dataBytes)), RecordingState.Interrupted);
+                end != null ? end : start.plusMillis(format.get().durationMs(dataBytes)), state);
         return true;
     }
 }

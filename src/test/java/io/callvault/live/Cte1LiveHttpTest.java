@@ -10,8 +10,11 @@ import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
 import io.callvault.support.LiveAudio;
 import io.callvault.support.LiveClient;
+import io.callvault.support.TestDatabase;
+import io.callvault.support.TestS3;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -135,6 +138,39 @@ class Cte1LiveHttpTest extends HttpTestBase {
         byte[] wav = api.get("/v1/tenants/" + tenant + "/recordings/" + recording.get("id").asString() + "/audio",
                 "Authorization", client.bearer()).body();
         assertThat(Arrays.equals(LiveAudio.samples(wav), audio)).isTrue();
+    }
+
+    /**
+     * The object store is down when a call ends: the recording stays on this node's disk, and is stored (in the
+     * state it ended in, whole) once the store takes writes again, without waiting for the server's next start.
+     */
+    @Test
+    void aCallThatEndsWhileTheStoreIsDownIsStoredWhenItIsBack() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.s3(), "the S3 run's store is the one a test can take down");
+        String tenant = api.tenant("store-down");
+        Api.Credentials client = api.client(java.util.List.of(tenant), "read", "ingest");
+        byte[] audio = LiveAudio.call(9, 0.5, 1, false);
+        String call = "/v1/tenants/" + tenant + "/calls/77";
+        TestS3.refuseWrites(true);
+        try (LiveClient cte1 = LiveClient.connect(port, AUDIO, "Authorization", client.apiKey())) {
+            cte1.text(start("down", "77"));
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            cte1.binary(audio);
+            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
+            assertThat(cte1.closeCode()).isEqualTo(1000);
+            Thread.sleep(2_500); // two retries, refused
+            JsonNode waiting = api.get(call, "Authorization", client.bearer()).json().get("recordings").get(0);
+            assertThat(waiting.get("state").asString()).as("not stored yet").isEqualTo("Recording");
+        } finally {
+            TestS3.refuseWrites(false);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> "Success".equals(api.get(call, "Authorization",
+                client.bearer()).json().get("recordings").get(0).get("state").asString()));
+        JsonNode recording = api.get(call, "Authorization", client.bearer()).json().get("recordings").get(0);
+        byte[] wav = api.get("/v1/tenants/" + tenant + "/recordings/" + recording.get("id").asString() + "/audio",
+                "Authorization", client.bearer()).body();
+        assertThat(Arrays.equals(LiveAudio.samples(wav), audio)).as("every sample, in the state the call ended in")
+                .isTrue();
     }
 
     @Test

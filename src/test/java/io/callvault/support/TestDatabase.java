@@ -64,6 +64,8 @@ public final class TestDatabase {
         // each server (test context) is a node of its own, with its own live folder, as on separate machines
         Path live = createDataDir().resolve("live");
         registry.add("callvault.live.dir", live::toString);
+        // a live recording the store refused at its end is tried again this often (30 s in production)
+        registry.add("callvault.live.store-retry-interval", () -> "1s");
         if (postgres()) {
             registry.add("spring.datasource.username", () -> PG_USER);
             registry.add("spring.flyway.schemas", () -> SCHEMA);

@@ -32,6 +32,11 @@ public final class TestS3 {
 
     private static final Map<String, AtomicLong> CALLS = new ConcurrentHashMap<>();
 
+    /** The backend's methods that write an object: refused while {@link #refusingWrites} (an outage of the store). */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("putBlob", "initiateMultipartUpload",
+            "uploadMultipartPart", "completeMultipartUpload");
+    private static volatile boolean refusingWrites;
+
     private static S3Proxy proxy;
     private static S3Client client;
 
@@ -75,12 +80,20 @@ public final class TestS3 {
         return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class},
                 (self, method, args) -> {
                     CALLS.computeIfAbsent(method.getName(), m -> new AtomicLong()).incrementAndGet();
+                    if (refusingWrites && WRITES.contains(method.getName())) {
+                        throw new IllegalStateException("the test's S3 server refuses writes for now");
+                    }
                     try {
                         return method.invoke(store, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** While on, the test's S3 server answers every write with an error (500), as a store that is down. */
+    public static void refuseWrites(boolean refusing) {
+        refusingWrites = refusing;
     }
 
     /** A client of the test server of its own, to check what is stored without going through CallVault. */
