@@ -24,6 +24,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -53,6 +54,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     private final S3Presigner presigner;
     private final String bucket;
     private final long multipartThreshold;
+    /** Whether the bucket is known to be there: checked at start, or at the first store when the store was away. */
+    private volatile boolean bucketReady;
 
     public S3BlobStore(S3Properties properties) {
         this(properties, MULTIPART_THRESHOLD);
@@ -79,10 +82,22 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         }
         this.s3 = builder.build();
         this.presigner = presign.build();
-        ensureBucket();
+        try {
+            ensureBucket();
+        } catch (SdkClientException | S3Exception e) {
+            if (e instanceof S3Exception refused && refused.statusCode() < 500) {
+                throw e; // the store answered no (credentials, a bucket of someone else's): a setting to mend
+            }
+            // the store does not answer: live capture keeps calls on this node's disk meanwhile
+            log.warn("the object store does not answer ({}): the server starts, and bucket {} is checked at the"
+                    + " first store", e.getMessage(), bucket);
+        }
     }
 
     private void ensureBucket() {
+        if (bucketReady) {
+            return;
+        }
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException e) {
@@ -95,6 +110,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             s3.createBucket(b -> b.bucket(bucket));
             log.info("created bucket {}", bucket);
         }
+        bucketReady = true;
     }
 
     @Override
@@ -107,12 +123,13 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         StorageKey.require(key);
         long size = Files.size(stagedFile);
         try {
+            ensureBucket();
             if (size <= multipartThreshold) {
                 s3.putObject(b -> b.bucket(bucket).key(key).contentLength(size), RequestBody.fromFile(stagedFile));
             } else {
                 multipart(stagedFile, key, size);
             }
-        } catch (S3Exception | software.amazon.awssdk.core.exception.SdkClientException e) {
+        } catch (S3Exception | SdkClientException e) {
             throw new IOException("object store refused " + key + ": " + e.getMessage(), e);
         }
         Files.deleteIfExists(stagedFile);

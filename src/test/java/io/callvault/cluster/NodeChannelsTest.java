@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.callvault.support.RedisProxy;
+import io.callvault.support.TcpProxy;
 import io.lettuce.core.RedisClient;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class NodeChannelsTest {
 
     private static final int REDIS_PORT = 6379;
 
-    private final RedisProxy proxy = new RedisProxy();
+    private final TcpProxy proxy = new TcpProxy(6379);
     private SharedRedis redis;
     private NodeChannels channels;
 
@@ -44,7 +44,7 @@ class NodeChannelsTest {
     @Test
     void messagesArriveInOrderAndAGoneRedisNeitherHangsNorPilesUp() throws Exception {
         requireRedis();
-        redis = new SharedRedis(proxy.url());
+        redis = new SharedRedis(proxy.redisUrl());
         channels = new NodeChannels(redis);
         assertThat(channels.isShared()).isTrue();
         BlockingQueue<String> first = new LinkedBlockingQueue<>();
@@ -79,7 +79,7 @@ class NodeChannelsTest {
     @Test
     void afterAnOutageTheSubscriptionsAreBackAndTheNodeIsTold() throws Exception {
         requireRedis();
-        redis = new SharedRedis(proxy.url());
+        redis = new SharedRedis(proxy.redisUrl());
         channels = new NodeChannels(redis);
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
         CountDownLatch reconnected = new CountDownLatch(1);
@@ -108,7 +108,7 @@ class NodeChannelsTest {
         requireRedis();
         proxy.outage(Duration.ofSeconds(3));
         long start = System.nanoTime();
-        redis = new SharedRedis(proxy.url());
+        redis = new SharedRedis(proxy.redisUrl());
         channels = new NodeChannels(redis);
         SharedBuckets buckets = new SharedBuckets(java.time.Clock.systemUTC(), redis);
         try {

@@ -20,7 +20,7 @@ import io.callvault.support.Browser;
 import io.callvault.support.Chromium;
 import io.callvault.support.LiveAudio;
 import io.callvault.support.LiveClient;
-import io.callvault.support.RedisProxy;
+import io.callvault.support.TcpProxy;
 import io.callvault.support.TestAudio;
 import io.callvault.support.TestDatabase;
 import io.callvault.support.TestS3;
@@ -51,7 +51,7 @@ class TwoNodesTest {
     private static final String SCHEMA = "cv_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
     /** Both nodes reach Redis through it, so that a test can take Redis away for a while. */
-    private static RedisProxy redisProxy;
+    private static TcpProxy redisProxy;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static Api a;
@@ -60,7 +60,7 @@ class TwoNodesTest {
     @BeforeAll
     static void start() throws Exception {
         requireServices();
-        redisProxy = new RedisProxy();
+        redisProxy = new TcpProxy(6379);
         nodeA = node("a");
         nodeB = node("b");
         a = api(nodeA);
@@ -434,7 +434,7 @@ class TwoNodesTest {
         p.put("callvault.s3.access-key", TestS3.ACCESS_KEY);
         p.put("callvault.s3.secret-key", TestS3.SECRET_KEY);
         p.put("callvault.s3.path-style", "true");
-        p.put("callvault.redis-url", redisProxy.url());
+        p.put("callvault.redis-url", redisProxy.redisUrl());
         p.put("callvault.cache.ttl", "1h");
         // requests name their client address, so that the throttle test spends another address's allowance
         p.put("callvault.trusted-proxies", "127\\.0\\.0\\.1");

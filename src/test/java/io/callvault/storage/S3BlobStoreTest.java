@@ -3,6 +3,7 @@ package io.callvault.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +16,14 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
 
+import io.callvault.support.TcpProxy;
 import io.callvault.support.TestS3;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The S3 store against a real S3-protocol server (s3proxy) on loopback. */
 class S3BlobStoreTest {
@@ -43,6 +47,32 @@ class S3BlobStoreTest {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         return Files.write(dir.resolve("staged-" + size), bytes);
+    }
+
+    /**
+     * A store that does not answer when the server starts does not keep it from starting (live capture keeps calls
+     * on the node's disk meanwhile); the bucket is checked, and made, at the first store once it answers. A store
+     * that answers no (wrong credentials) is a setting to mend: the server does not start.
+     */
+    @Test
+    void aStoreAwayAtStartIsUsedOnceItAnswersAndOneThatSaysNoStopsTheStart() throws Exception {
+        int s3Port = URI.create(TestS3.endpoint()).getPort();
+        try (TcpProxy proxy = new TcpProxy(s3Port)) {
+            proxy.outage(Duration.ofSeconds(3));
+            long away = System.nanoTime();
+            S3BlobStore store = new S3BlobStore(new S3Properties("http://127.0.0.1:" + proxy.port(), "us-east-1", bucket,
+                    TestS3.ACCESS_KEY, TestS3.SECRET_KEY, true));
+            Path file = staged(1000);
+            String key = StorageKey.of(UUID.randomUUID(), "wav");
+            assertThatThrownBy(() -> store.store(file, key)).isInstanceOf(IOException.class);
+            assertThat(file).as("kept for the next try").exists();
+            Thread.sleep(Math.max(0, 3_500 - (System.nanoTime() - away) / 1_000_000));
+            store.store(file, key);
+            assertThat(store.size(key)).hasValue(1000L);
+            assertThat(TestS3.client().headBucket(b -> b.bucket(bucket)).sdkHttpResponse().isSuccessful()).isTrue();
+        }
+        assertThatThrownBy(() -> new S3BlobStore(new S3Properties(TestS3.endpoint(), "us-east-1", bucket,
+                TestS3.ACCESS_KEY, "not-the-secret", true))).isInstanceOf(S3Exception.class);
     }
 
     @Test

@@ -12,18 +12,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder to the local Redis, for tests of what a node does when Redis goes away: {@link #outage} closes
- * every connection and refuses new ones for a while, {@link #cut} for good.
+ * A TCP forwarder to a local port (Redis, the test's S3 server), for tests of what a node does when a service goes
+ * away: {@link #outage} closes every connection and refuses new ones for a while, {@link #cut} for good.
  */
-public final class RedisProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
-    private static final int REDIS_PORT = 6379;
-
+    private final int target;
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile long refusingUntil = System.nanoTime();
 
-    public RedisProxy() {
+    public TcpProxy(int target) {
+        this.target = target;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -37,7 +37,7 @@ public final class RedisProxy implements AutoCloseable {
                         client.close();
                         continue;
                     }
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), REDIS_PORT);
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                     open.add(client);
                     open.add(upstream);
                     pipe(client, upstream);
@@ -48,7 +48,7 @@ public final class RedisProxy implements AutoCloseable {
                     }
                 }
             }
-        }, "redis-proxy");
+        }, "tcp-proxy");
         accept.setDaemon(true);
         accept.start();
     }
@@ -57,7 +57,8 @@ public final class RedisProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    public String url() {
+    /** The URL of a Redis reached through this proxy. */
+    public String redisUrl() {
         return "redis://127.0.0.1:" + port();
     }
 
@@ -68,12 +69,12 @@ public final class RedisProxy implements AutoCloseable {
             } catch (IOException closed) {
                 // cut
             }
-        }, "redis-proxy-pipe");
+        }, "tcp-proxy-pipe");
         copy.setDaemon(true);
         copy.start();
     }
 
-    /** Closes every connection, and refuses new ones for {@code length}: Redis is away, then back. */
+    /** Closes every connection, and refuses new ones for {@code length}: the service is away, then back. */
     public void outage(Duration length) throws IOException {
         refusingUntil = System.nanoTime() + length.toNanos();
         closeConnections();
