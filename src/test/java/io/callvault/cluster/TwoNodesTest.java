@@ -243,11 +243,7 @@ class TwoNodesTest {
     void theNodesAnswerAtOnceWhileRedisIsAway() throws Exception {
         String tenant = a.tenant("away");
         Api.Credentials client = a.readWriteClient(tenant);
-        Instant now = Instant.now();
-        a.json("POST", "/general/v1/" + client.sourceUuid() + "/call/status", "{\"tenantId\":\"" + tenant
-                + "\",\"sessionId\":43,\"status\":\"disconnected\",\"connectTime\":\"" + now.minusSeconds(60)
-                + "\",\"disconnectTime\":\"" + now + "\"}", "Authorization", client.apiKey());
-        a.upload(client, tenant, "43", 1, TestAudio.pcm16(8000, 1, 80));
+        completedComdesignCall(tenant, client, 43);
         Api.Credentials newcomer = a.client(List.of(tenant), "read");
         String json = "{\"tenantId\":\"" + tenant + "\",\"sessionId\":43,\"recordId\":1}";
 
@@ -392,11 +388,7 @@ class TwoNodesTest {
     void theComdesignAllowanceIsSpentAcrossBothNodes() {
         String tenant = a.tenant("allowance");
         Api.Credentials client = a.readWriteClient(tenant);
-        Instant now = Instant.now();
-        a.json("POST", "/general/v1/" + client.sourceUuid() + "/call/status", "{\"tenantId\":\"" + tenant
-                + "\",\"sessionId\":42,\"status\":\"disconnected\",\"connectTime\":\"" + now.minusSeconds(60)
-                + "\",\"disconnectTime\":\"" + now + "\"}", "Authorization", client.apiKey());
-        a.upload(client, tenant, "42", 1, TestAudio.pcm16(8000, 1, 80));
+        completedComdesignCall(tenant, client, 42);
         String json = "{\"tenantId\":\"" + tenant + "\",\"sessionId\":42,\"recordId\":1}";
         for (Api node : List.of(a, a, a, b, b)) {
             assertThat(audioData(node, client, json).header("Content-Type").orElseThrow()).startsWith("multipart/form-data");
@@ -405,6 +397,15 @@ class TwoNodesTest {
             JsonNode refused = audioData(node, client, json).json();
             assertThat(refused.get("errorCode").asString()).isEqualTo("TOO_MANY_REQUESTS");
         }
+    }
+
+    /** A completed call (through Comdesign's call status) with one recording, ready for {@code audio_data}. */
+    private static void completedComdesignCall(String tenant, Api.Credentials client, int sessionId) {
+        Instant now = Instant.now();
+        a.json("POST", "/general/v1/" + client.sourceUuid() + "/call/status", "{\"tenantId\":\"" + tenant
+                + "\",\"sessionId\":" + sessionId + ",\"status\":\"disconnected\",\"connectTime\":\""
+                + now.minusSeconds(60) + "\",\"disconnectTime\":\"" + now + "\"}", "Authorization", client.apiKey());
+        a.upload(client, tenant, Integer.toString(sessionId), 1, TestAudio.pcm16(8000, 1, 80));
     }
 
     private static Api.Response audioData(Api node, Api.Credentials client, String json) {
