@@ -172,26 +172,34 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
      * (and the space its parts hold) behind, as S3's documentation warns: so abort until the upload is no longer
      * listed, a few times at most.
      */
+    /**
+     * Aborts, until the upload is no longer listed, and still not a moment later: a part whose request was still
+     * being handled by the store when the abort came can land after it (S3's documentation says to abort again; an
+     * S3-compatible store may even list the upload again), so one clean listing right after the abort is not enough.
+     */
     private void abort(String key, String uploadId) {
-        for (int attempt = 1; ; attempt++) {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        int clean = 0;
+        for (int attempt = 1; attempt <= 5 && clean < 2; attempt++) {
+            if (clean == 0) {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            }
             boolean remains = s3.listMultipartUploads(b -> b.bucket(bucket).prefix(key)).uploads().stream()
                     .anyMatch(upload -> upload.uploadId().equals(uploadId));
-            if (!remains) {
-                return;
-            }
-            if (attempt == 3) {
-                log.warn("multipart upload {} of {} still listed after three aborts", uploadId, key);
-                return;
-            }
-            try {
-                Thread.sleep(100L * attempt);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
+            clean = remains ? 0 : clean + 1;
+            if (clean < 2) {
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
+        if (clean < 2) {
+            log.warn("multipart upload {} of {} still listed after five aborts", uploadId, key);
+        }
     }
+
 
     private static InputStream openRegion(Path file, long offset, long length) {
         try {
