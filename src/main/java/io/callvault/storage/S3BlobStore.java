@@ -169,13 +169,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
     /**
      * A part still arriving at the store when the upload is aborted may land after the abort and leave the upload
-     * (and the space its parts hold) behind, as S3's documentation warns: so abort until the upload is no longer
-     * listed, a few times at most.
-     */
-    /**
-     * Aborts, until the upload is no longer listed, and still not a moment later: a part whose request was still
-     * being handled by the store when the abort came can land after it (S3's documentation says to abort again; an
-     * S3-compatible store may even list the upload again), so one clean listing right after the abort is not enough.
+     * (and the space its parts hold) behind, as S3's documentation warns; an S3-compatible store may even list the
+     * upload again. So abort until the upload is not listed in two looks 100 ms apart, five looks at most.
      */
     private void abort(String key, String uploadId) {
         int clean = 0;
@@ -196,10 +191,9 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             }
         }
         if (clean < 2) {
-            log.warn("multipart upload {} of {} still listed after five aborts", uploadId, key);
+            log.warn("multipart upload {} of {} still listed after five looks and the aborts between", uploadId, key);
         }
     }
-
 
     private static InputStream openRegion(Path file, long offset, long length) {
         try {
