@@ -60,15 +60,32 @@ function play(format, bytes) {
         : format.codec === "PCMU" ? ulaw(view.getUint8(at)) : alaw(view.getUint8(at));
     }
   }
+  received += buffer.duration;
+  playAt = Math.max(playAt, context.currentTime + 0.1);
+  // a hold's silence arrives all at once when the call goes on: played, it would keep the listener that far behind
+  if (playAt > context.currentTime + 1 && silent(buffer)) {
+    showReceived();
+    return;
+  }
   const source = context.createBufferSource();
   source.buffer = buffer;
   source.connect(context.destination);
-  playAt = Math.max(playAt, context.currentTime + 0.1);
   source.start(playAt);
   playAt += buffer.duration;
-  received += buffer.duration;
+  showReceived();
+}
+
+function silent(buffer) {
+  for (let c = 0; c < buffer.numberOfChannels; c++) {
+    if (buffer.getChannelData(c).some((sample) => Math.abs(sample) > 0.001)) return false;
+  }
+  return true;
+}
+
+function showReceived() {
   listenState.textContent = `Listening to call ${socket.callId}: ${received.toFixed(1)} s received`;
   listenState.dataset.seconds = received.toFixed(1);
+  listenState.dataset.behind = Math.max(0, playAt - context.currentTime).toFixed(1);
 }
 
 function stop() {
@@ -97,6 +114,8 @@ function listen(callId) {
         listenState.textContent = `Call ${callId} ended (${message.state}).`;
       } else {
         format = message;
+        // joined: a call on hold sends nothing, so "connecting" would be wrong until the call goes on
+        listenState.textContent = `Listening to call ${callId}: waiting for audio`;
       }
     } else if (format) {
       play(format, event.data);

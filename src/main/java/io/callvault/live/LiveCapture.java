@@ -374,6 +374,11 @@ public class LiveCapture {
         }
     }
 
+    /** How long a live connection may stay silent: a platform's before its session ends, a listener's before Tomcat closes it. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
     private void endIdle() {
         for (LiveSession session : sessions.values()) {
             if (session.silentForNanos() > idleTimeout.toNanos()) {

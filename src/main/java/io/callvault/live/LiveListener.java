@@ -22,6 +22,16 @@ public interface LiveListener {
     default void missed(long fromOffset, long toOffset) {
     }
 
+    /**
+     * The recording holds silence from {@code fromOffset} to {@code toOffset}, every byte {@code sample}: a stretch
+     * the platform left out (a call on hold, audio it discarded), added at once when the call goes on. Told in one
+     * call rather than as audio, so that a hold's minutes of silence, arriving in an instant, do not count as a
+     * listener falling behind. By default the listener reads it from the source as audio it missed.
+     */
+    default void silence(long fromOffset, long toOffset, byte sample) {
+        missed(fromOffset, toOffset);
+    }
+
     /** The session ended in this state; no more audio follows. */
     void ended(RecordingState state);
 }

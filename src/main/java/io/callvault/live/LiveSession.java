@@ -133,6 +133,14 @@ public final class LiveSession implements LiveAudioSource {
     }
 
     private void append(ByteBuffer audio) throws IOException {
+        store(audio);
+        for (LiveListener listener : listeners) {
+            listener.audio(audio.asReadOnlyBuffer());
+        }
+    }
+
+    /** Into the file and the journal, not yet to the listeners. */
+    private void store(ByteBuffer audio) throws IOException {
         int length = audio.remaining();
         long offset = headerLength + dataBytes;
         ByteBuffer bytes = audio.duplicate();
@@ -143,9 +151,6 @@ public final class LiveSession implements LiveAudioSource {
         journal.append(id, offset, audio.duplicate());
         dataBytes += length;
         meters.frame(length);
-        for (LiveListener listener : listeners) {
-            listener.audio(audio.asReadOnlyBuffer());
-        }
     }
 
     private void spendFrame() throws LiveAudioException {
@@ -167,10 +172,16 @@ public final class LiveSession implements LiveAudioSource {
         long remaining = format.bytesFor(millis);
         byte[] chunk = new byte[(int) Math.min(remaining, 16_384 - 16_384 % format.frameBytes())];
         java.util.Arrays.fill(chunk, format.silence());
+        long from = dataBytes;
         while (remaining > 0 && !closed) {
             int length = (int) Math.min(remaining, chunk.length);
-            append(ByteBuffer.wrap(chunk, 0, length));
+            store(ByteBuffer.wrap(chunk, 0, length));
             remaining -= length;
+        }
+        if (dataBytes > from) {
+            for (LiveListener listener : listeners) {
+                listener.silence(from, dataBytes, format.silence());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
@@ -74,6 +75,49 @@ class LiveIdleHttpTest extends HttpTestBase {
     private JsonNode recordingOf(String tenant, Api.Credentials client, int call) {
         return api.get("/v1/tenants/" + tenant + "/calls/" + call, "Authorization", client.bearer()).json()
                 .get("recordings").get(0);
+    }
+
+    /**
+     * A supervisor listening to a call on hold for longer than a connection may idle (2 s + 5 s here, looked at by
+     * Tomcat every 10 s): the platform sends only pings meanwhile, the listener nothing. The listener is pinged, stays
+     * and hears the call go on.
+     */
+    @Test
+    void aListenerStaysThroughAHoldLongerThanTheIdleTimeout() throws InterruptedException {
+        String tenant = api.tenant("hold");
+        Api.Credentials client = api.client(List.of(tenant), "read", "ingest");
+        String conversation = UUID.randomUUID().toString();
+        try (AudioHookClient genesys = AudioHookClient.connect(port, client.apiKey())) {
+            genesys.open(conversation, "[{\"type\":\"audio\",\"format\":\"PCMU\",\"channels\":[\"external\","
+                    + "\"internal\"],\"rate\":8000}]");
+            assertThat(genesys.receive().get("type").asString()).isEqualTo("opened");
+            genesys.audio(new byte[320], 16);
+            try (LiveClient listener = LiveClient.connect(port, "/v1/tenants/" + tenant + "/calls/" + conversation
+                    + "/live", "Authorization", client.bearer())) {
+                assertThat(listener.nextJson().get("codec").asString()).isEqualTo("PCMU");
+                genesys.send("paused", "{}");
+                long holdStart = System.nanoTime();
+                while (System.nanoTime() - holdStart < Duration.ofSeconds(18).toNanos()) {
+                    genesys.send("ping", "{}");
+                    assertThat(genesys.receive().get("type").asString()).isEqualTo("pong");
+                    Thread.sleep(1000);
+                }
+                assertThat(listener.isClosedByServer()).as("still listening after the hold").isFalse();
+                assertThat(listener.pings()).isGreaterThanOrEqualTo(10);
+                long held = Duration.ofNanos(System.nanoTime() - holdStart).toMillis();
+                long resumedAt = genesys.positionMs;
+                genesys.positionMs += held;
+                genesys.send("resumed", "{\"start\":\"" + AudioHookClient.duration(resumedAt) + "\",\"discarded\":\""
+                        + AudioHookClient.duration(held) + "\"}");
+                genesys.audio(new byte[320], 16);
+                genesys.send("close", "{\"reason\":\"end\"}");
+                assertThat(genesys.receive().get("type").asString()).isEqualTo("closed");
+                assertThat(listener.nextJson().get("state").asString()).isEqualTo("Success");
+                assertThat(listener.closeCode()).isEqualTo(1000);
+                assertThat(listener.receivedBinary().length).as("the hold's silence and the audio after it")
+                        .isEqualTo(16 * (held + 20));
+            }
+        }
     }
 
     @Test

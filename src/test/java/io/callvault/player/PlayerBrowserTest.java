@@ -274,6 +274,42 @@ class PlayerBrowserTest extends HttpTestBase {
         screenshot("access-log-who");
     }
 
+    /**
+     * A CT-e1 platform that sends nothing for 4 s (a hold) has that time added as silence when it goes on, all at
+     * once: the page skips it rather than staying 4 s behind the call.
+     */
+    @Test
+    void aListenerStaysAtTheLiveEdgeAfterAHold() throws Exception {
+        Api.Credentials platform = api.client(List.of(tenantA), "ingest");
+        byte[][] frames = LiveAudio.frames(LiveAudio.call(8, 2.0, 1, false), 16, 20);
+        try (LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
+                platform.apiKey())) {
+            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":3002}");
+            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+            signIn(person("listener"));
+            browser.findElement(By.id("nav-live")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
+            browser.findElement(By.cssSelector("#calls tbody tr button")).click();
+            wait.until(d -> d.findElement(By.id("listen-state")).getText().startsWith("Listening"));
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                LiveAudio.pace(start, i * 20L);
+                cte1.binary(frames[i]);
+            }
+            LiveAudio.pace(start, 5_000); // on hold for 4 s
+            for (int i = 50; i < frames.length; i++) {
+                LiveAudio.pace(start, 4_000 + i * 20L);
+                cte1.binary(frames[i]);
+            }
+            wait.until(d -> Double.parseDouble(d.findElement(By.id("listen-state")).getAttribute("data-seconds")) > 5.5);
+            assertThat(Double.parseDouble(browser.findElement(By.id("listen-state")).getAttribute("data-behind")))
+                    .as("seconds of audio scheduled ahead of the page's clock").isLessThan(3.0);
+            cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");
+            cte1.closeCode();
+        }
+        wait.until(d -> d.findElement(By.id("listen-state")).getText().contains("ended"));
+    }
+
     @Test
     void aListenerHearsACallThatIsBeingRecorded() throws Exception {
         Api.Credentials platform = api.client(List.of(tenantA), "ingest");

@@ -31,6 +31,7 @@ public final class LiveClient implements AutoCloseable {
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String closeReason;
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
 
     private final boolean stalled;
 
@@ -69,6 +70,11 @@ public final class LiveClient implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Pings the server sent (each answered with a pong by the client, as the protocol wants). */
+    public int pings() {
+        return pings.get();
     }
 
     public void text(String message) {
@@ -180,6 +186,13 @@ public final class LiveClient implements AutoCloseable {
                 binary.writeBytes(bytes);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
+            webSocket.request(1); // the pong is sent by the client itself
             return null;
         }
 

@@ -2,11 +2,13 @@ package io.callvault.live.listen;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.callvault.catalog.RecordingState;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -28,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * of the listen pool sends it. When more than {@link #BACKLOG_SECONDS} of audio waits unsent, the listener is
  * dropped: closed with 1013 (try again later) and forgotten by the session. Audio the listener did not hear as it
  * came (before it joined, with {@code ?from=start}, or lost by a relay) is read from the source in its place in the
- * queue, at the pace the listener takes it, so that what it hears is the recording without a gap.
+ * queue, at the pace the listener takes it, so that what it hears is the recording without a gap. While nothing is
+ * sent (a call on hold sends no audio) the listener is pinged, so that neither this server's idle limit nor a proxy's
+ * closes a listener that is waiting for the call to go on.
  */
 final class LiveListen implements LiveListener {
 
@@ -43,18 +48,21 @@ final class LiveListen implements LiveListener {
     private final JsonMapper json;
     private final Executor senders;
     private final Runnable onDrop;
+    private final Duration keepAlive;
     private final long backlogLimit;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile RecordingState endState;
     private volatile boolean dropped;
 
-    LiveListen(WebSocketSession socket, LiveAudioSource session, JsonMapper json, Executor senders, Runnable onDrop) {
+    LiveListen(WebSocketSession socket, LiveAudioSource session, JsonMapper json, Executor senders, Runnable onDrop,
+            Duration keepAlive) {
         this.socket = socket;
         this.session = session;
         this.json = json;
         this.senders = senders;
         this.onDrop = onDrop;
+        this.keepAlive = keepAlive;
         this.backlogLimit = Math.max(64 * 1024, session.format().bytesPerSecond() * BACKLOG_SECONDS);
     }
 
@@ -82,6 +90,14 @@ final class LiveListen implements LiveListener {
     public void missed(long fromOffset, long toOffset) {
         if (!dropped) {
             queue.add(new Missed(fromOffset, toOffset));
+        }
+    }
+
+    /** A hold's silence: sent as silence, at the listener's pace, without counting as audio it has not taken. */
+    @Override
+    public void silence(long fromOffset, long toOffset, byte sample) {
+        if (!dropped) {
+            queue.add(new Silence(toOffset - fromOffset, sample));
         }
     }
 
@@ -119,12 +135,20 @@ final class LiveListen implements LiveListener {
                 replay(0, captured);
             }
             while (true) {
-                Object next = queue.take();
+                Object next = queue.poll(keepAlive.toNanos(), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    socket.sendMessage(new PingMessage());
+                    continue;
+                }
                 if (next == END) {
                     break;
                 }
                 if (next instanceof Missed missed) {
                     fill(missed);
+                    continue;
+                }
+                if (next instanceof Silence silence) {
+                    send(silence);
                     continue;
                 }
                 ByteBuffer audio = (ByteBuffer) next;
@@ -176,8 +200,20 @@ final class LiveListen implements LiveListener {
         }
     }
 
+    private void send(Silence silence) throws IOException {
+        byte[] chunk = new byte[(int) Math.min(silence.length(), READ_CHUNK)];
+        java.util.Arrays.fill(chunk, silence.sample());
+        for (long left = silence.length(); left > 0 && !dropped; left -= chunk.length) {
+            socket.sendMessage(new BinaryMessage(ByteBuffer.wrap(chunk, 0, (int) Math.min(left, chunk.length))));
+        }
+    }
+
     /** Audio the listener missed: read in its place in the queue. */
     private record Missed(long from, long to) {
+    }
+
+    /** Silence the call's platform left out: sent in its place in the queue. */
+    private record Silence(long length, byte sample) {
     }
 
     /** The source could not be read, as opposed to the listener's socket failing. */

@@ -1,7 +1,7 @@
 package io.callvault.live.listen;
 
+import java.time.Duration;
 import java.util.Optional;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveListenWebSockets extends TextWebSocketHandler implements WebSocketConfigurer {
 
     private static final String LISTEN = "listen.listener";
+    /** A listener hears at least a ping this often: within common proxies' idle limits (nginx's is 60 s). */
+    private static final Duration MOST_QUIET = Duration.ofSeconds(25);
 
     private final LiveCapture capture;
     private final Catalog catalog;
@@ -84,7 +86,9 @@ class LiveListenWebSockets extends TextWebSocketHandler implements WebSocketConf
                 (AccessEvent.Via) connection.getAttributes().get(LiveListenHandshake.VIA),
                 connection.getRemoteAddress() == null ? null : connection.getRemoteAddress().getAddress().getHostAddress()),
                 null, null, 0);
-        LiveListen listen = new LiveListen(socket, session, json, senders, capture::listenerDropped);
+        Duration idle = capture.idleTimeout().dividedBy(2);
+        LiveListen listen = new LiveListen(socket, session, json, senders, capture::listenerDropped,
+                idle.compareTo(MOST_QUIET) < 0 ? idle : MOST_QUIET);
         connection.getAttributes().put(LISTEN, listen);
         String from = connection.getUri() == null ? null : org.springframework.web.util.UriComponentsBuilder
                 .fromUri(connection.getUri()).build().getQueryParams().getFirst("from");
