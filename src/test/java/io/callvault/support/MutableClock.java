@@ -30,7 +30,8 @@ public final class MutableClock extends Clock {
     @Override
     public Instant instant() {
         Instant base = frozen;
-        return (base == null ? Instant.now() : base).plus(offset);
+        // in whole microseconds, as the server's own clock ticks (SystemClockTest)
+        return (base == null ? Instant.now() : base).plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Override
