@@ -88,10 +88,8 @@ public class RecordingIngest {
                         "rejected");
             }
             AudioInfo audio = measure(file);
-            Optional<Result> same = existing(tenantId, callId, recordId, upload.sha256());
-            if (same.isPresent()) {
-                return same.get();
-            }
+            // an upload of a segment already stored (a retry) is told by the commit, which refuses its row: one
+            // lookup less for every other upload
             UUID id = UUID.randomUUID();
             String key = StorageKey.of(id, audio.container().extension());
             BlobStore store = stores.active();
@@ -157,9 +155,9 @@ public class RecordingIngest {
     }
 
     /**
-     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When a
-     * concurrent upload wins a race on either row, the transaction is rolled back and the rows are written one
-     * statement at a time, which tells a duplicate from a conflict.
+     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When the
+     * segment is stored already, or a concurrent upload wins a race on either row, the transaction is rolled back and
+     * the rows are written one statement at a time, which tells a duplicate from a conflict.
      */
     private Result commit(Recording recording) {
         try {

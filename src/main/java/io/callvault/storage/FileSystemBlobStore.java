@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -46,14 +48,20 @@ public class FileSystemBlobStore implements BlobStore {
         try (FileChannel channel = FileChannel.open(stagedFile, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        List<Path> made = List.of();
         try {
             moveIntoPlace(stagedFile, target);
         } catch (NoSuchFileException e) {
-            // the first recording under this key's prefix: its folders are made durable, then the move is retried
-            makeFolders(target.getParent());
+            // the first recording under this key's prefix: its folders are made, then the move is retried
+            made = makeFolders(target.getParent());
             moveIntoPlace(stagedFile, target);
         }
         FileSync.directory(target.getParent());
+        // the folders' entries in their parents, synced after the file's: on a journaling filesystem the first sync
+        // commits them all, and these find nothing left to write (one journal commit per upload, not one per folder)
+        for (Path folder : made) {
+            FileSync.directory(folder.getParent());
+        }
     }
 
     private static void moveIntoPlace(Path stagedFile, Path target) throws IOException {
@@ -65,20 +73,23 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * Each folder made is fsynced into its parent: without that, a crash could take a new folder away together with
-     * the recording just acknowledged in it (the recording's own fsyncs do not cover its folders' entries).
+     * Makes the missing folders down to {@code folder}, answering them (and one a concurrent upload made a moment
+     * ago), each to be fsynced into its parent before the upload is acknowledged: without that, a crash could take a
+     * new folder away together with the recording just acknowledged in it (the recording's own fsyncs do not cover
+     * its folders' entries).
      */
-    private void makeFolders(Path folder) throws IOException {
+    private List<Path> makeFolders(Path folder) throws IOException {
         if (folder.equals(root) || Files.isDirectory(folder)) {
-            return;
+            return List.of();
         }
-        makeFolders(folder.getParent());
+        List<Path> made = new ArrayList<>(makeFolders(folder.getParent()));
         try {
             Files.createDirectory(folder, OWNER_ONLY);
         } catch (FileAlreadyExistsException e) {
-            // made by a concurrent upload a moment ago: synced below all the same
+            // made by a concurrent upload a moment ago: synced all the same
         }
-        FileSync.directory(folder.getParent());
+        made.add(folder);
+        return made;
     }
 
     @Override

@@ -70,14 +70,17 @@ class IngestHttpTest extends HttpTestBase {
     void sameBytesAgainIs200WithTheSameIdAndOtherBytesAre409() {
         byte[] audio = TestAudio.pcm16(8000, 1, 4000);
         JsonNode first = api.upload(client, tenant, "dup", 1, audio);
+        String store = stored.of(first.get("id").asString()).store();
+        List<String> keys = stored.keys(store);
         Api.Response again = api.putRecording(client, tenant, "dup", 1, audio, null);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(again.json()).as("the same recording, to the microsecond of createdAt").isEqualTo(first);
         Api.Response other = api.putRecording(client, tenant, "dup", 1, TestAudio.pcm16(8000, 1, 4001), null);
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("detail").asString()).contains("other content");
         assertThat(jdbc.sql("select count(*) from recordings where tenant_id = ?").param(tenant).query(Long.class).single())
                 .isEqualTo(1);
+        assertThat(stored.keys(store)).as("neither upload left audio behind").containsExactlyInAnyOrderElementsOf(keys);
     }
 
     @Test
