@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServlet;
@@ -22,6 +25,10 @@ import org.apache.catalina.startup.Tomcat;
  * audio check or database). GET /audio/{key} answers one {@code Range: bytes=a-b} by sendfile, as CallVault
  * does; PUT stores the body as CallVault does (128 KB writes, fsync, rename, fsync of the folder). A scenario
  * where this server is below a target shows the target is out of reach of any servlet on this machine.
+ *
+ * <p>A PUT under {@code /v1/tenants/sha256/} also hashes the body while storing it and answers its SHA-256, which
+ * the contract's 201 carries: Tomcat alone doing the one piece of work any conforming server must add, and
+ * nothing else.
  *
  * <p>Run from source, with the jars run.sh takes out of the built jar: {@code java -cp 'lib/*' BareTomcat.java
  * PORT AUDIO_ROOT UPLOAD_FOLDER}.
@@ -89,6 +96,7 @@ public class BareTomcat {
 
         @Override
         protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            MessageDigest digest = request.getRequestURI().startsWith("/v1/tenants/sha256/") ? sha256() : null;
             long n = count.incrementAndGet();
             Path staged = uploads.resolve(n + ".part");
             byte[] buffer = new byte[128 * 1024];
@@ -97,6 +105,9 @@ public class BareTomcat {
                     FileChannel out = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 int filled;
                 while ((filled = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                    if (digest != null) {
+                        digest.update(buffer, 0, filled);
+                    }
                     ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, filled);
                     while (chunk.hasRemaining()) {
                         out.write(chunk);
@@ -111,7 +122,16 @@ public class BareTomcat {
             }
             response.setStatus(201);
             response.setContentType("application/json");
-            response.getWriter().write("{\"fileSize\":" + total + "}");
+            response.getWriter().write("{\"fileSize\":" + total
+                    + (digest == null ? "" : ",\"sha256\":\"" + HexFormat.of().formatHex(digest.digest()) + "\"") + "}");
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
