@@ -274,22 +274,33 @@ class PlayerBrowserTest extends HttpTestBase {
         screenshot("access-log-who");
     }
 
+    /** A CT-e1 platform's connection with tenant A's call {@code sessionId} started, no audio sent yet. */
+    private LiveClient cte1CallStarted(int sessionId) {
+        Api.Credentials platform = api.client(List.of(tenantA), "ingest");
+        LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
+                platform.apiKey());
+        cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":" + sessionId + "}");
+        assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+        return cte1;
+    }
+
+    /** A listener signs in, opens the live page and listens to the one call being recorded. */
+    private void listenToTheCallBeingRecorded() throws IOException {
+        signIn(person("listener"));
+        browser.findElement(By.id("nav-live")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
+        browser.findElement(By.cssSelector("#calls tbody tr button")).click();
+    }
+
     /**
      * A CT-e1 platform that sends nothing for 4 s (a hold) has that time added as silence when it goes on, all at
      * once: the page skips it rather than staying 4 s behind the call.
      */
     @Test
     void aListenerStaysAtTheLiveEdgeAfterAHold() throws Exception {
-        Api.Credentials platform = api.client(List.of(tenantA), "ingest");
         byte[][] frames = LiveAudio.frames(LiveAudio.call(8, 2.0, 1, false), 16, 20);
-        try (LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
-                platform.apiKey())) {
-            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":3002}");
-            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
-            signIn(person("listener"));
-            browser.findElement(By.id("nav-live")).click();
-            wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
-            browser.findElement(By.cssSelector("#calls tbody tr button")).click();
+        try (LiveClient cte1 = cte1CallStarted(3002)) {
+            listenToTheCallBeingRecorded();
             wait.until(d -> d.findElement(By.id("listen-state")).getText().startsWith("Listening"));
             long start = System.nanoTime();
             for (int i = 0; i < 50; i++) {
@@ -312,17 +323,10 @@ class PlayerBrowserTest extends HttpTestBase {
 
     @Test
     void aListenerHearsACallThatIsBeingRecorded() throws Exception {
-        Api.Credentials platform = api.client(List.of(tenantA), "ingest");
         byte[][] frames = LiveAudio.frames(LiveAudio.call(7, 8.0, 1, false), 16, 20);
-        try (LiveClient cte1 = LiveClient.connect(port, "/general/v1/audio_streaming/audio/ws", "Authorization",
-                platform.apiKey())) {
-            cte1.text("{\"type\":\"startRecord\",\"recordId\":\"a\",\"sessionId\":3001}");
-            assertThat(cte1.nextJson().get("status").asString()).isEqualTo("complete");
+        try (LiveClient cte1 = cte1CallStarted(3001)) {
             try (LiveAudio.PacedSender platformSends = new LiveAudio.PacedSender(cte1, frames, 20)) {
-                signIn(person("listener"));
-                browser.findElement(By.id("nav-live")).click();
-                wait.until(d -> d.findElements(By.cssSelector("#calls tbody tr")).size() == 1);
-                browser.findElement(By.cssSelector("#calls tbody tr button")).click();
+                listenToTheCallBeingRecorded();
                 // the page decodes the audio it receives and schedules it in Web Audio
                 wait.until(d -> {
                     String seconds = d.findElement(By.id("listen-state")).getAttribute("data-seconds");
