@@ -8,11 +8,13 @@ import io.callvault.tenancy.Authenticator;
 import io.callvault.tenancy.ClientPrincipal;
 import io.callvault.tenancy.Scope;
 import io.callvault.web.ApiException;
+import io.callvault.web.CoreFailures;
 import io.callvault.web.ErrorModels;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -83,8 +85,8 @@ public final class LiveHandshake implements HandshakeInterceptor {
             attributes.put(PRINCIPAL, principal);
             attributes.put(TENANT, tenant);
             return true;
-        } catch (ApiException e) {
-            errors.write(servletRequest, servletResponse, e.failure());
+        } catch (ApiException | InvalidParameterException e) { // the latter: a query string that is not UTF-8
+            errors.write(servletRequest, servletResponse, CoreFailures.of(e, servletRequest).orElseThrow());
             return false;
         }
     }

@@ -99,6 +99,8 @@ class LiveListenHttpTest extends HttpTestBase {
             }
             assertThat(LiveClient.refusal(port, live + "?recording=" + recording + "&" + query.replace("sig=", "sig=x")))
                     .isEqualTo(401);
+            assertThat(LiveClient.refusal(port, live + "?recording=%ff", "Authorization", platform.bearer()))
+                    .as("a query string that is not UTF-8").isEqualTo(400);
         }
     }
 

@@ -113,6 +113,7 @@ class TwilioLiveHttpTest extends HttpTestBase {
         assertThat(closeAfterStart(path, "MZ6", seq -> { })).as("a stream already recorded").isEqualTo(1008);
         assertThat(LiveClient.refusal(port, PATH + "?key=cvk_nope")).isEqualTo(401);
         assertThat(LiveClient.refusal(port, PATH)).isEqualTo(401);
+        assertThat(LiveClient.refusal(port, PATH + "?key=%ff")).as("a query string that is not UTF-8").isEqualTo(400);
     }
 
     /** Starts an inbound-only stream, goes on as the case says, and answers the code the server closed with. */

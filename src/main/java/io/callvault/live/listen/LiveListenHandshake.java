@@ -20,10 +20,12 @@ import io.callvault.tenancy.Scope;
 import io.callvault.tenancy.SessionPrincipals;
 import io.callvault.tenancy.TenantId;
 import io.callvault.web.ApiException;
+import io.callvault.web.CoreFailures;
 import io.callvault.web.ErrorModels;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -89,8 +91,9 @@ final class LiveListenHandshake implements HandshakeInterceptor {
             attributes.put(VIA, signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE);
             attributes.put(SESSION, session(tenant, callId, recording));
             return true;
-        } catch (ApiException e) {
-            errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(), e.failure());
+        } catch (ApiException | InvalidParameterException e) { // the latter: a query string that is not UTF-8
+            errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(),
+                    CoreFailures.of(e, servletRequest).orElseThrow());
             return false;
         }
     }
