@@ -44,8 +44,9 @@ import org.springframework.stereotype.Component;
  * own reply channel. Without Redis there is no other node to ask, and a call captured elsewhere stays a 409.
  *
  * <p>Messages on {@code callvault:live:audio:<recording>}: {@code H} offset(8) sampleRate(4) channels(1) codec, a
- * header; {@code A} offset(8) audio; {@code K}, the call goes on (every 5 s); {@code E} state, the end. Offsets count
- * bytes of audio from the recording's start.
+ * header; {@code A} offset(8) audio; {@code S} offset(8) length(8) sample(1), silence the platform left out (a
+ * hold), told in a few bytes however long; {@code K}, the call goes on (every 5 s); {@code E} state, the end. Offsets
+ * count bytes of audio from the recording's start.
  * On a node's reply channel: {@code R} request id(8) audio (none: nothing there).
  */
 @Component
@@ -307,6 +308,15 @@ class LiveRelay {
         public void audio(ByteBuffer audio) {
             int length = audio.remaining();
             channels.publish(channel, ByteBuffer.allocate(9 + length).put((byte) 'A').putLong(offset).put(audio).array());
+            offset += length;
+        }
+
+        /** Called by the session under its monitor. */
+        @Override
+        public void silence(long fromOffset, long toOffset, byte sample) {
+            long length = toOffset - fromOffset;
+            channels.publish(channel, ByteBuffer.allocate(18).put((byte) 'S').putLong(offset).putLong(length).put(sample)
+                    .array());
             offset += length;
         }
 

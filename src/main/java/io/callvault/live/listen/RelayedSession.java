@@ -100,6 +100,14 @@ final class RelayedSession implements LiveAudioSource {
                     audio(offset, in.slice());
                 }
             }
+            case 'S' -> {
+                long offset = in.getLong();
+                long length = in.getLong();
+                byte sample = in.get();
+                if (format != null) {
+                    silence(offset, offset + length, sample);
+                }
+            }
             case 'E' -> ended(RecordingState.valueOf(StandardCharsets.UTF_8.decode(in).toString()));
             case 'K' -> {
                 // the capturing node is there: heard above
@@ -117,12 +125,29 @@ final class RelayedSession implements LiveAudioSource {
         }
         if (offset < next) {
             audio.position(audio.position() + (int) (next - offset));
-        } else if (offset > next) {
-            long missedFrom = next;
-            hear(listener -> listener.missed(missedFrom, offset));
+        } else {
+            missedUntil(offset);
         }
         next = end;
         hear(listener -> listener.audio(audio));
+    }
+
+    private void silence(long offset, long end, byte sample) {
+        if (end <= next) {
+            return; // heard already
+        }
+        missedUntil(offset);
+        long from = Math.max(offset, next);
+        next = end;
+        hear(listener -> listener.silence(from, end, sample));
+    }
+
+    /** What should have come before {@code offset} and never arrived. */
+    private void missedUntil(long offset) {
+        if (offset > next) {
+            long missedFrom = next;
+            hear(listener -> listener.missed(missedFrom, offset));
+        }
     }
 
     private void hear(Consumer<LiveListener> event) {

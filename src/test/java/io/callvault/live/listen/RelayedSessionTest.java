@@ -63,6 +63,20 @@ class RelayedSessionTest {
     }
 
     @Test
+    void aHoldsSilenceIsHeardAsSilenceInItsPlaceHoweverLong() {
+        session.received(header(0, 8000, 1, "PCMU"));
+        Heard heard = new Heard();
+        session.listen(heard);
+        session.received(audio(0, "ab"));
+        session.received(silence(2, 480_000, (byte) 0xFF)); // a minute on hold
+        session.received(audio(480_002, "cd"));
+        session.received(silence(480_000, 4, (byte) 0xFF)); // published again for a later listener: heard already
+        session.received(silence(480_010, 6, (byte) 0xFF)); // 480,004 to 480,010 lost with Redis
+        assertThat(heard.events).containsExactly("ab", "silence 2-480002 ff", "cd", "missed 480004-480010",
+                "silence 480010-480016 ff");
+    }
+
+    @Test
     void aSessionThatEndedBeforeItsListenerCameEndsThatListenerAtOnce() {
         session.received(header(0, 16000, 2, "L16"));
         session.received(audio(0, "abcd"));
@@ -102,6 +116,10 @@ class RelayedSessionTest {
                 .put((byte) channels).put(name).array();
     }
 
+    private static byte[] silence(long offset, long length, byte sample) {
+        return ByteBuffer.allocate(18).put((byte) 'S').putLong(offset).putLong(length).put(sample).array();
+    }
+
     private static byte[] audio(long offset, String bytes) {
         byte[] audio = bytes.getBytes(StandardCharsets.ISO_8859_1);
         return ByteBuffer.allocate(9 + audio.length).put((byte) 'A').putLong(offset).put(audio).array();
@@ -124,6 +142,11 @@ class RelayedSessionTest {
         @Override
         public void missed(long fromOffset, long toOffset) {
             events.add("missed " + fromOffset + "-" + toOffset);
+        }
+
+        @Override
+        public void silence(long fromOffset, long toOffset, byte sample) {
+            events.add("silence " + fromOffset + "-" + toOffset + " " + String.format("%02x", sample));
         }
 
         @Override
