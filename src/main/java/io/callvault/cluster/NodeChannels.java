@@ -122,6 +122,12 @@ public class NodeChannels implements DisposableBean {
         return shared;
     }
 
+    /** This node hears what other nodes publish now: its connection for them is open. */
+    public boolean isHearing() {
+        StatefulRedisPubSubConnection<byte[], byte[]> connection = subscriber;
+        return connection != null && connection.isOpen();
+    }
+
     /**
      * Sends without waiting for Redis, and never fails; messages published by one thread arrive in the order they
      * were sent. While the connection is down a message is dropped, not queued: the client would hold every one in

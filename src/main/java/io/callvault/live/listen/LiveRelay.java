@@ -58,8 +58,6 @@ class LiveRelay {
     private static final int MOST_READ = 64 * 1024;
     /** A capturing node that does not answer within this is taken to be gone. */
     private static final Duration ANSWER = Duration.ofSeconds(3);
-    /** A relayed session that sends nothing for this long has lost its capturing node (a session's own idle limit). */
-    static final Duration SILENT = Duration.ofSeconds(65);
     /** A relayed session no listener took this long after its handshake is let go. */
     private static final Duration UNCLAIMED = Duration.ofSeconds(30);
     /** A relayed session this quiet (no audio, no word that the call goes on) is asked for again. */
@@ -70,6 +68,11 @@ class LiveRelay {
 
     private final NodeChannels channels;
     private final LiveCapture capture;
+    /**
+     * A relayed session this node hears nothing of for this long, while it can hear, has lost its capturing node:
+     * a session's own idle limit, and the five seconds the capturing node's word that the call goes on may take.
+     */
+    private final Duration silent;
     /** Sessions of this node whose audio is being published, by recording id. */
     private final Map<String, Publisher> publishing = new ConcurrentHashMap<>();
     /** Other nodes' sessions this node's listeners hear. */
@@ -91,6 +94,7 @@ class LiveRelay {
     LiveRelay(NodeChannels channels, LiveCapture capture) {
         this.channels = channels;
         this.capture = capture;
+        this.silent = capture.idleTimeout().plusSeconds(5);
         this.wanted = channels.subscribeWhenAble(WANTED, this::wanted);
         this.reads = channels.subscribeWhenAble(READ, message -> readers.execute(() -> read(message)));
         this.replies = channels.subscribeWhenAble(replyChannel, this::replied);
@@ -236,15 +240,20 @@ class LiveRelay {
                 channels.publish(publisher.channel, STILL_CAPTURING);
             }
         }
+        // while this node cannot hear Redis, hearing nothing says nothing of the capturing nodes
+        boolean hearing = channels.isHearing();
         for (RelayedSession session : relayed) {
-            Duration silent = session.silentFor();
+            if (!hearing) {
+                session.heardOf();
+            }
+            Duration quiet = session.silentFor();
             if (session.unclaimedFor(UNCLAIMED)) {
                 left(session);
-            } else if (silent.compareTo(SILENT) > 0) {
+            } else if (quiet.compareTo(silent) > 0) {
                 log.info("live recording {} relayed from another node: nothing heard for {} s, ended here",
-                        session.recordingId(), SILENT.toSeconds());
+                        session.recordingId(), silent.toSeconds());
                 session.ended(RecordingState.Interrupted);
-            } else if (silent.compareTo(ASK_AGAIN) > 0) {
+            } else if (quiet.compareTo(ASK_AGAIN) > 0) {
                 ask(session.tenantId(), session.recordingId());
             }
         }
@@ -256,7 +265,10 @@ class LiveRelay {
      * heard as missed, and read.
      */
     private void askAgain() {
-        relayed.forEach(session -> ask(session.tenantId(), session.recordingId()));
+        relayed.forEach(session -> {
+            session.heardOf();
+            ask(session.tenantId(), session.recordingId());
+        });
     }
 
     private void ask(String tenantId, String recordingId) {

@@ -188,6 +188,11 @@ final class RelayedSession implements LiveAudioSource {
         return listener == null && endedAs == null && System.nanoTime() - joinedNanos > wait.toNanos();
     }
 
+    /** Its silence so far says nothing of the capturing node (this node could not hear it): counted from now. */
+    void heardOf() {
+        lastHeardNanos = System.nanoTime();
+    }
+
     Duration silentFor() {
         return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
     }
