@@ -1,7 +1,10 @@
 package io.callvault.cluster;
 
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
@@ -49,6 +54,9 @@ public class SharedRedis implements DisposableBean {
     private final String where;
     /** Retries the connections Redis did not take at start-up. */
     private final ScheduledExecutorService connecting;
+    /** Connections lost with Redis and not back yet: an outage is told once, not once per attempt and connection. */
+    private final Set<RedisChannelHandler<?, ?>> lost = ConcurrentHashMap.newKeySet();
+    private long lostSince;
 
     public SharedRedis(@Value("${callvault.redis-url:}") String url) {
         if (url.isBlank()) {
@@ -74,6 +82,33 @@ public class SharedRedis implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (!connection.isClosed()) { // closed on purpose: the node is stopping
+                    lost(connection);
+                }
+            }
+
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                back(connection);
+            }
+        });
+    }
+
+    private synchronized void lost(RedisChannelHandler<?, ?> connection) {
+        if (lost.isEmpty()) {
+            lostSince = System.nanoTime();
+            log.warn("Redis at {} is gone: the node goes on alone meanwhile, and reconnects every second", where);
+        }
+        lost.add(connection);
+    }
+
+    private synchronized void back(RedisChannelHandler<?, ?> connection) {
+        if (lost.remove(connection) && lost.isEmpty()) {
+            log.info("Redis at {} is back after {} s", where, Duration.ofNanos(System.nanoTime() - lostSince).toSeconds());
+        }
     }
 
     /** Whether the deployment has Redis (whether or not it answers now). */

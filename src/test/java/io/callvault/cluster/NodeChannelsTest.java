@@ -16,6 +16,9 @@ import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Node-to-node messages through the real Redis, reached through a proxy this test can cut: messages arrive in order
@@ -77,7 +80,8 @@ class NodeChannelsTest {
     }
 
     @Test
-    void afterAnOutageTheSubscriptionsAreBackAndTheNodeIsTold() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void afterAnOutageTheSubscriptionsAreBackAndTheNodeIsTold(CapturedOutput output) throws Exception {
         requireRedis();
         redis = new SharedRedis(proxy.redisUrl());
         channels = new NodeChannels(redis);
@@ -97,6 +101,13 @@ class NodeChannelsTest {
         }
         channels.publish(channel, "back".getBytes(StandardCharsets.UTF_8));
         assertThat(heard.poll(5, TimeUnit.SECONDS)).as("the subscription is back").isEqualTo("back");
+        channels.destroy();
+        channels = null;
+        String told = output.getAll();
+        assertThat(told.split("is gone: the node goes on alone", -1)).as("the outage told once, not per connection")
+                .hasSize(2);
+        assertThat(told).contains("is back after");
+        assertThat(told.split("is gone", -1)).as("a connection closed on purpose is not an outage").hasSize(2);
     }
 
     /**
