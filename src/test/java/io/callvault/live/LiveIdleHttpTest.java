@@ -91,10 +91,10 @@ class LiveIdleHttpTest extends HttpTestBase {
             genesys.open(conversation, "[{\"type\":\"audio\",\"format\":\"PCMU\",\"channels\":[\"external\","
                     + "\"internal\"],\"rate\":8000}]");
             assertThat(genesys.receive().get("type").asString()).isEqualTo("opened");
-            genesys.audio(new byte[320], 16);
             try (LiveClient listener = LiveClient.connect(port, "/v1/tenants/" + tenant + "/calls/" + conversation
                     + "/live", "Authorization", client.bearer())) {
-                assertThat(listener.nextJson().get("codec").asString()).isEqualTo("PCMU");
+                assertThat(listener.nextJson().get("codec").asString()).isEqualTo("PCMU"); // it hears from here on
+                genesys.audio(new byte[320], 16);
                 genesys.send("paused", "{}");
                 long holdStart = System.nanoTime();
                 while (System.nanoTime() - holdStart < Duration.ofSeconds(18).toNanos()) {
@@ -114,8 +114,8 @@ class LiveIdleHttpTest extends HttpTestBase {
                 assertThat(genesys.receive().get("type").asString()).isEqualTo("closed");
                 assertThat(listener.nextJson().get("state").asString()).isEqualTo("Success");
                 assertThat(listener.closeCode()).isEqualTo(1000);
-                assertThat(listener.receivedBinary().length).as("the hold's silence and the audio after it")
-                        .isEqualTo(16 * (held + 20));
+                assertThat(listener.receivedBinary().length).as("the audio, the hold's silence and the audio after it")
+                        .isEqualTo(16 * (20 + held + 20));
             }
         }
     }
