@@ -88,8 +88,12 @@ public class RecordingIngest {
                         "rejected");
             }
             AudioInfo audio = measure(file);
-            // an upload of a segment already stored (a retry) is told by the commit, which refuses its row: one
-            // lookup less for every other upload
+            // a retry of a segment stored already is answered before the store is asked: it gets its 200 even while
+            // the store refuses writes, and stores nothing twice
+            Optional<Result> same = existing(tenantId, callId, recordId, upload.sha256());
+            if (same.isPresent()) {
+                return same.get();
+            }
             UUID id = UUID.randomUUID();
             String key = StorageKey.of(id, audio.container().extension());
             BlobStore store = stores.active();
@@ -155,9 +159,9 @@ public class RecordingIngest {
     }
 
     /**
-     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When the
-     * segment is stored already, or a concurrent upload wins a race on either row, the transaction is rolled back and
-     * the rows are written one statement at a time, which tells a duplicate from a conflict.
+     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When a
+     * concurrent upload wins a race on either row, the transaction is rolled back and the rows are written one
+     * statement at a time, which tells a duplicate from a conflict.
      */
     private Result commit(Recording recording) {
         try {

@@ -18,7 +18,9 @@ import io.callvault.support.Api;
 import io.callvault.support.HttpTestBase;
 import io.callvault.support.TestAudio;
 import io.callvault.support.TestDatabase;
+import io.callvault.support.TestS3;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +83,24 @@ class IngestHttpTest extends HttpTestBase {
         assertThat(jdbc.sql("select count(*) from recordings where tenant_id = ?").param(tenant).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(stored.keys(store)).as("neither upload left audio behind").containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    /** A client whose 201 was lost retries while the store refuses writes: the segment is stored, so 200. */
+    @Test
+    void aRetryOfAStoredSegmentIsAnsweredWhileTheStoreRefusesWrites() {
+        Assumptions.assumeTrue(TestDatabase.s3(), "the S3 run's store is the one a test can take down");
+        byte[] audio = TestAudio.pcm16(8000, 1, 2000);
+        JsonNode first = api.upload(client, tenant, "retry", 1, audio);
+        TestS3.refuseWrites(true);
+        try {
+            Api.Response again = api.putRecording(client, tenant, "retry", 1, audio, null);
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            assertThat(again.json()).isEqualTo(first);
+            assertThat(api.putRecording(client, tenant, "retry", 2, audio, null).status())
+                    .as("a new segment needs the store").isEqualTo(503);
+        } finally {
+            TestS3.refuseWrites(false);
+        }
     }
 
     @Test
