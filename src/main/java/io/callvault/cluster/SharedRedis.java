@@ -107,7 +107,8 @@ public class SharedRedis implements DisposableBean {
 
     private synchronized void back(RedisChannelHandler<?, ?> connection) {
         if (lost.remove(connection) && lost.isEmpty()) {
-            log.info("Redis at {} is back after {} s", where, Duration.ofNanos(System.nanoTime() - lostSince).toSeconds());
+            long seconds = Duration.ofNanos(System.nanoTime() - lostSince).toSeconds();
+            log.info("Redis at {} is back after {} s", where, seconds);
         }
     }
 

@@ -374,7 +374,10 @@ public class LiveCapture {
         }
     }
 
-    /** How long a live connection may stay silent: a platform's before its session ends, a listener's before Tomcat closes it. */
+    /**
+     * How long a live connection may stay silent: a platform's before its session ends, a listener's before Tomcat
+     * closes it.
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }

@@ -85,7 +85,10 @@ public final class LiveHandshake implements HandshakeInterceptor {
             attributes.put(PRINCIPAL, principal);
             attributes.put(TENANT, tenant);
             return true;
-        } catch (ApiException | InvalidParameterException e) { // the latter: a query string that is not UTF-8
+        } catch (ApiException e) {
+            errors.write(servletRequest, servletResponse, e.failure());
+            return false;
+        } catch (InvalidParameterException e) { // a query string that is not UTF-8: 400, as on every surface
             errors.write(servletRequest, servletResponse, CoreFailures.of(e, servletRequest).orElseThrow());
             return false;
         }

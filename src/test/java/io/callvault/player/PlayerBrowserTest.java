@@ -312,7 +312,8 @@ class PlayerBrowserTest extends HttpTestBase {
                 LiveAudio.pace(start, 4_000 + i * 20L);
                 cte1.binary(frames[i]);
             }
-            wait.until(d -> Double.parseDouble(d.findElement(By.id("listen-state")).getAttribute("data-seconds")) > 5.5);
+            wait.until(d -> Double.parseDouble(d.findElement(By.id("listen-state")).getAttribute("data-seconds"))
+                    > 5.5);
             assertThat(Double.parseDouble(browser.findElement(By.id("listen-state")).getAttribute("data-behind")))
                     .as("seconds of audio scheduled ahead of the page's clock").isLessThan(3.0);
             cte1.text("{\"type\":\"disconnect\",\"reason\":\"end\"}");

@@ -91,7 +91,10 @@ final class LiveListenHandshake implements HandshakeInterceptor {
             attributes.put(VIA, signed ? AccessEvent.Via.SIGNED_URL : AccessEvent.Via.NATIVE);
             attributes.put(SESSION, session(tenant, callId, recording));
             return true;
-        } catch (ApiException | InvalidParameterException e) { // the latter: a query string that is not UTF-8
+        } catch (ApiException e) {
+            errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(), e.failure());
+            return false;
+        } catch (InvalidParameterException e) { // a query string that is not UTF-8: 400, as on every surface
             errors.write(servletRequest, ((ServletServerHttpResponse) response).getServletResponse(),
                     CoreFailures.of(e, servletRequest).orElseThrow());
             return false;

@@ -327,8 +327,8 @@ class LiveRelay {
         @Override
         public void silence(long fromOffset, long toOffset, byte sample) {
             long length = toOffset - fromOffset;
-            channels.publish(channel, ByteBuffer.allocate(18).put((byte) 'S').putLong(offset).putLong(length).put(sample)
-                    .array());
+            channels.publish(channel,
+                    ByteBuffer.allocate(18).put((byte) 'S').putLong(offset).putLong(length).put(sample).array());
             offset += length;
         }
 
