@@ -88,18 +88,19 @@ public class RecordingIngest {
                         "rejected");
             }
             AudioInfo audio = measure(file);
-            // a retry of a segment stored already is answered before the store is asked: it gets its 200 even while
-            // the store refuses writes, and stores nothing twice
-            Optional<Result> same = existing(tenantId, callId, recordId, upload.sha256());
-            if (same.isPresent()) {
-                return same.get();
-            }
+            // no lookup of the segment first: a new segment, by far the most common upload, needs none (a round trip
+            // to the database per upload); a retry of a stored one is found when the commit meets its row
             UUID id = UUID.randomUUID();
             String key = StorageKey.of(id, audio.container().extension());
             BlobStore store = stores.active();
             try {
                 store.store(file, key);
             } catch (IOException e) {
+                // a retry of a segment stored already still gets its 200 while the store refuses writes
+                Optional<Result> same = existing(tenantId, callId, recordId, upload.sha256());
+                if (same.isPresent()) {
+                    return same.get();
+                }
                 log.error("store {} refused recording {}: {}", store.name(), id, e.toString());
                 throw outcome(new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                         "the audio store could not take the upload; nothing was stored, try again"), "store-failed");
@@ -123,10 +124,6 @@ public class RecordingIngest {
     /** Records a segment the recorder failed to capture: a row with no audio. */
     public Result ingestFailed(String tenantId, String callId, int recordId, SegmentDetails details) {
         CallId.FORMAT.require(callId);
-        Optional<Result> same = existing(tenantId, callId, recordId, null);
-        if (same.isPresent()) {
-            return same.get();
-        }
         Recording recording = new Recording(UUID.randomUUID().toString(), tenantId, callId, recordId,
                 RecordingState.Fail, details.deviceId(), details.startTime(), details.endTime(), stores.active().name(),
                 null, 0, null, null, clock.instant(), null);
@@ -159,16 +156,28 @@ public class RecordingIngest {
     }
 
     /**
-     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When a
-     * concurrent upload wins a race on either row, the transaction is rolled back and the rows are written one
-     * statement at a time, which tells a duplicate from a conflict.
+     * The call and the recording rows in one transaction: one commit (one wait for the disk) per upload. When either
+     * row is taken, the transaction is rolled back, and nothing changed: a segment stored already (a retry, or a
+     * concurrent upload of it) is answered as {@link #existing} says, and its new blob deleted; a call made by a
+     * concurrent upload a moment ago is met by writing the rows one statement at a time.
      */
     private Result commit(Recording recording) {
         try {
             tx.executeWithoutResult(status -> catalog.addRecording(recording));
             uploads("created").increment();
             return new Result(recording, true);
-        } catch (DuplicateKeyException raced) {
+        } catch (DuplicateKeyException taken) {
+            Optional<Result> same;
+            try {
+                same = existing(recording.tenantId(), recording.callId(), recording.recordId(), recording.sha256());
+            } catch (RuntimeException conflictOrFailure) {
+                deleteQuietly(recording);
+                throw conflictOrFailure;
+            }
+            if (same.isPresent()) {
+                deleteQuietly(recording);
+                return same.get();
+            }
             return commitOneByOne(recording);
         } catch (RuntimeException e) {
             deleteQuietly(recording);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,6 +75,8 @@ class IngestHttpTest extends HttpTestBase {
         JsonNode first = api.upload(client, tenant, "dup", 1, audio);
         String store = stored.of(first.get("id").asString()).store();
         List<String> keys = stored.keys(store);
+        JsonNode call = api.get("/v1/tenants/" + tenant + "/calls/dup", "Authorization", client.bearer()).json();
+        clock.advance(Duration.ofMinutes(1)); // a call touched by the retries below would show a later updatedAt
         Api.Response again = api.putRecording(client, tenant, "dup", 1, audio, null);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json()).as("the same recording, to the microsecond of createdAt").isEqualTo(first);
@@ -83,6 +86,8 @@ class IngestHttpTest extends HttpTestBase {
         assertThat(jdbc.sql("select count(*) from recordings where tenant_id = ?").param(tenant).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(stored.keys(store)).as("neither upload left audio behind").containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(api.get("/v1/tenants/" + tenant + "/calls/dup", "Authorization", client.bearer()).json())
+                .as("neither upload changed the call").isEqualTo(call);
     }
 
     /** A client whose 201 was lost retries while the store refuses writes: the segment is stored, so 200. */
