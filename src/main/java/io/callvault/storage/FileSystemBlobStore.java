@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.callvault.server.OwnerOnly;
@@ -31,10 +32,28 @@ public class FileSystemBlobStore implements BlobStore {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
+    /** An fsync of a folder; a test's can watch the order. */
+    interface FolderSync {
+        void sync(Path folder) throws IOException;
+    }
+
     private final Path root;
+    private final FolderSync folderSync;
+    /**
+     * Folders made by an upload whose entry in their parent is not yet fsynced. Another upload may rename its file
+     * into such a folder in that moment; on a filesystem without a journal (where one fsync does not commit the
+     * other's mkdir) it must sync the folder's entry itself before it is acknowledged, or a crash could take its
+     * acknowledged recording away with the folder.
+     */
+    private final Set<Path> unsyncedFolders = ConcurrentHashMap.newKeySet();
 
     public FileSystemBlobStore(Path root) throws IOException {
+        this(root, FileSync::directory);
+    }
+
+    FileSystemBlobStore(Path root, FolderSync folderSync) throws IOException {
         this.root = OwnerOnly.folders(root).toRealPath();
+        this.folderSync = folderSync;
     }
 
     @Override
@@ -56,12 +75,27 @@ public class FileSystemBlobStore implements BlobStore {
             made = makeFolders(target.getParent());
             moveIntoPlace(stagedFile, target);
         }
-        FileSync.directory(target.getParent());
+        folderSync.sync(target.getParent());
         // the folders' entries in their parents, synced after the file's: on a journaling filesystem the first sync
         // commits them all, and these find nothing left to write (one journal commit per upload, not one per folder)
-        for (Path folder : made) {
-            FileSync.directory(folder.getParent());
+        for (Path folder : unsynced(target.getParent(), made)) {
+            folderSync.sync(folder.getParent());
+            unsyncedFolders.remove(folder);
         }
+    }
+
+    /** The folders this upload made, and those above its file that another upload made and has not yet synced. */
+    private List<Path> unsynced(Path folder, List<Path> made) {
+        if (unsyncedFolders.isEmpty()) {
+            return made;
+        }
+        List<Path> unsynced = new ArrayList<>(made);
+        for (Path f = folder; !f.equals(root); f = f.getParent()) {
+            if (!unsynced.contains(f) && unsyncedFolders.contains(f)) {
+                unsynced.add(f);
+            }
+        }
+        return unsynced;
     }
 
     private static void moveIntoPlace(Path stagedFile, Path target) throws IOException {
@@ -83,6 +117,7 @@ public class FileSystemBlobStore implements BlobStore {
             return List.of();
         }
         List<Path> made = new ArrayList<>(makeFolders(folder.getParent()));
+        unsyncedFolders.add(folder); // before the mkdir: an upload that finds the folder finds it marked
         try {
             Files.createDirectory(folder, OWNER_ONLY);
         } catch (FileAlreadyExistsException e) {

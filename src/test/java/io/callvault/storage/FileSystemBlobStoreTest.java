@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,6 +79,61 @@ class FileSystemBlobStoreTest {
             assertThat(Files.readAllBytes(store.localFile("ef/01/ef01-" + i + ".wav").orElseThrow()))
                     .containsExactly((byte) i);
         }
+    }
+
+    /**
+     * Upload A made the folder and is about to sync its entry into the parent; upload B lands in that folder in that
+     * moment. On a filesystem without a journal B's own syncs do not make A's mkdir durable, so B syncs the folder's
+     * entry itself before it returns (before it is acknowledged).
+     */
+    @Test
+    void anUploadIntoAFolderNotYetSyncedSyncsItsEntryItself() throws Exception {
+        StagingArea staging = new StagingArea(dir.resolve("staging"));
+        CountDownLatch aHoldsTheParentSync = new CountDownLatch(1);
+        CountDownLatch bReturned = new CountDownLatch(1);
+        List<Path> syncedByB = new CopyOnWriteArrayList<>();
+        Thread[] a = new Thread[1];
+        FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("audio"), folder -> {
+            if (Thread.currentThread() == a[0] && folder.endsWith("12")) { // A about to sync 12/34's entry in 12
+                aHoldsTheParentSync.countDown();
+                try {
+                    assertThat(bReturned.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException();
+                }
+            } else if (Thread.currentThread() != a[0]) {
+                syncedByB.add(folder);
+            }
+            FileSync.directory(folder);
+        });
+        Path first = staging.newFile();
+        Path second = staging.newFile();
+        Files.write(first, new byte[] {1});
+        Files.write(second, new byte[] {2});
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> uploadA = threads.submit(() -> {
+                a[0] = Thread.currentThread();
+                store.store(first, "12/34/1234-a.wav");
+                return null;
+            });
+            assertThat(aHoldsTheParentSync.await(30, TimeUnit.SECONDS)).isTrue();
+            store.store(second, "12/34/1234-b.wav");
+            bReturned.countDown();
+            uploadA.get(30, TimeUnit.SECONDS);
+        } finally {
+            bReturned.countDown();
+            threads.shutdownNow();
+        }
+        Path folder = store.localFile("12/34/1234-b.wav").orElseThrow().getParent();
+        assertThat(syncedByB).as("B synced its folder, and the folder's entry in its parent")
+                .containsExactly(folder, folder.getParent());
+        // once A has synced, the next upload into the folder is back to one sync
+        syncedByB.clear();
+        Path third = staging.newFile();
+        Files.write(third, new byte[] {3});
+        store.store(third, "12/34/1234-c.wav");
+        assertThat(syncedByB).containsExactly(folder);
     }
 
     @Test
