@@ -3,12 +3,12 @@ package io.callvault.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
 import io.callvault.server.Sha256;
+import io.callvault.storage.StagingArea;
 
 /** An upload copied to a staging file, with its size and SHA-256 computed as the bytes went by. */
 record StagedUpload(Path file, long size, String sha256) {
@@ -22,7 +22,7 @@ record StagedUpload(Path file, long size, String sha256) {
     static StagedUpload copy(InputStream body, Path file, long maxBytes) throws IOException {
         MessageDigest digest = Sha256.digest();
         long size = 0;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+        try (OutputStream out = new DigestOutputStream(StagingArea.output(file), digest)) {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = body.readNBytes(buffer, 0, buffer.length)) > 0) {

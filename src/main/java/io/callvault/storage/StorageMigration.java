@@ -88,7 +88,7 @@ public class StorageMigration {
         Path file = staging.newFile();
         try {
             String copied;
-            try (InputStream in = from.open(row.key(), 0, row.size()); OutputStream out = Files.newOutputStream(file)) {
+            try (InputStream in = from.open(row.key(), 0, row.size()); OutputStream out = StagingArea.output(file)) {
                 copied = Sha256.copy(in, out);
             } catch (java.io.FileNotFoundException missingOrShort) {
                 log.error("recording {}: the {} copy is missing or shorter than the catalog says: left in place",
