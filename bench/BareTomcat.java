@@ -8,7 +8,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServlet;
@@ -30,8 +39,13 @@ import org.apache.catalina.startup.Tomcat;
  * the contract's 201 carries: Tomcat alone doing the one piece of work any conforming server must add, and
  * nothing else.
  *
+ * <p>A PUT under {@code /v1/tenants/row/} also hashes the body and, before it answers, commits the two rows
+ * CallVault's catalog takes for an upload (a new call's row and the recording's, with CallVault's own SQL, in one
+ * transaction) in the PostgreSQL schema of the JDBC URL given: what the durability rule adds, nothing else (no
+ * framework, no pool library, no authentication, no audio check).
+ *
  * <p>Run from source, with the jars run.sh takes out of the built jar: {@code java -cp 'lib/*' BareTomcat.java
- * PORT AUDIO_ROOT UPLOAD_FOLDER}.
+ * PORT AUDIO_ROOT UPLOAD_FOLDER [JDBC_URL]}.
  */
 public class BareTomcat {
 
@@ -50,7 +64,8 @@ public class BareTomcat {
         connector.setProperty("keepAliveTimeout", "20000");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
-        Tomcat.addServlet(context, "bare", new Bare(audio, uploads));
+        Catalog catalog = args.length > 3 ? new Catalog(args[3], 8) : null;
+        Tomcat.addServlet(context, "bare", new Bare(audio, uploads, catalog));
         context.addServletMappingDecoded("/*", "bare");
         tomcat.start();
         tomcat.getServer().await();
@@ -61,10 +76,12 @@ public class BareTomcat {
         private final Path audio;
         private final Path uploads;
         private final AtomicLong count = new AtomicLong();
+        private final Catalog catalog;
 
-        Bare(Path audio, Path uploads) {
+        Bare(Path audio, Path uploads, Catalog catalog) {
             this.audio = audio;
             this.uploads = uploads;
+            this.catalog = catalog;
         }
 
         @Override
@@ -96,7 +113,8 @@ public class BareTomcat {
 
         @Override
         protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            MessageDigest digest = request.getRequestURI().startsWith("/v1/tenants/sha256/") ? sha256() : null;
+            boolean row = catalog != null && request.getRequestURI().startsWith("/v1/tenants/row/");
+            MessageDigest digest = row || request.getRequestURI().startsWith("/v1/tenants/sha256/") ? sha256() : null;
             long n = count.incrementAndGet();
             Path staged = uploads.resolve(n + ".part");
             byte[] buffer = new byte[128 * 1024];
@@ -120,10 +138,18 @@ public class BareTomcat {
             try (FileChannel folder = FileChannel.open(uploads, StandardOpenOption.READ)) {
                 folder.force(true);
             }
+            String sha256 = digest == null ? null : HexFormat.of().formatHex(digest.digest());
+            if (row) {
+                try {
+                    catalog.add(n, total, sha256);
+                } catch (SQLException | InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
             response.setStatus(201);
             response.setContentType("application/json");
             response.getWriter().write("{\"fileSize\":" + total
-                    + (digest == null ? "" : ",\"sha256\":\"" + HexFormat.of().formatHex(digest.digest()) + "\"") + "}");
+                    + (sha256 == null ? "" : ",\"sha256\":\"" + sha256 + "\"") + "}");
         }
 
         private static MessageDigest sha256() {
@@ -131,6 +157,64 @@ public class BareTomcat {
                 return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The two rows CallVault commits for an upload of a new call's first segment, with its SQL, on connections of
+     * their own (one per upload in flight, as CallVault's pool has them): tenant {@code bench}, calls {@code tr-…}.
+     */
+    static final class Catalog {
+
+        private static final String CALL = """
+                insert into calls (tenant_id, id, sort_time, created_at, updated_at) select ?, ?, ?, ?, ?
+                where not exists (select 1 from calls where tenant_id = ? and id = ?)""";
+        private static final String RECORDING = """
+                insert into recordings (id, tenant_id, call_id, record_id, state, device_id, start_time, end_time,
+                  store, storage_key, file_size, sha256, format, encoding, channels, sample_rate, bits_per_sample,
+                  duration_ms, data_offset, data_length, created_at, vendor_record_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+        private final BlockingQueue<Connection> connections;
+        private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+        Catalog(String url, int size) throws SQLException {
+            connections = new ArrayBlockingQueue<>(size);
+            for (int i = 0; i < size; i++) {
+                Connection connection = DriverManager.getConnection(url);
+                connection.setAutoCommit(false);
+                connections.add(connection);
+            }
+        }
+
+        void add(long n, long size, String sha256) throws SQLException, InterruptedException {
+            Connection connection = connections.take();
+            try (PreparedStatement call = connection.prepareStatement(CALL);
+                    PreparedStatement recording = connection.prepareStatement(RECORDING)) {
+                String callId = "tr-" + run + "-" + n;
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                call.setString(1, "bench");
+                call.setString(2, callId);
+                call.setObject(3, now);
+                call.setObject(4, now);
+                call.setObject(5, now);
+                call.setString(6, "bench");
+                call.setString(7, callId);
+                call.executeUpdate();
+                UUID id = UUID.randomUUID();
+                Object[] values = {id.toString(), "bench", callId, 1, "Success", null, null, null, "filesystem",
+                        "tr/" + id + ".wav", size, sha256, "wav", "pcm", 1, 8000, 16, size / 16, 44, size - 44, now, null};
+                for (int i = 0; i < values.length; i++) {
+                    recording.setObject(i + 1, values[i]);
+                }
+                recording.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connections.add(connection);
             }
         }
     }

@@ -62,6 +62,12 @@ forget_uploads() {
   $PG -c "delete from bench.calls where id like 'ing-%'" >/dev/null
 }
 
+# Tomcat alone's catalog rows (bench/BareTomcat.java, PUT /v1/tenants/row/…) and its files
+forget_bare_rows() {
+  $PG -c "delete from bench.recordings where call_id like 'tr-%'" -c "delete from bench.calls where id like 'tr-%'" >/dev/null
+  find "$WORK/bare-up" -mindepth 1 -delete
+}
+
 mkdir -p "$WORK"
 : > "$RESULTS"
 
@@ -86,7 +92,8 @@ os.makedirs(dest)
 with zipfile.ZipFile(jar) as z:
     for name in z.namelist():
         base = os.path.basename(name)
-        if name.startswith("BOOT-INF/lib/") and base.startswith(("tomcat-embed-core-", "jakarta.annotation-api-")):
+        if name.startswith("BOOT-INF/lib/") and base.startswith(("tomcat-embed-core-", "jakarta.annotation-api-",
+                                                                 "postgresql-")):
             with open(os.path.join(dest, base), "wb") as out:
                 out.write(z.read(name))
 PY
@@ -189,7 +196,9 @@ nginx -c "$WORK/nginx.conf"
 
 log "Tomcat alone (bench/BareTomcat.java: CallVault's Tomcat and connector settings, no application code), the same files"
 rm -rf "$WORK/bare-up"
-java -Xms1g -Xmx1g -cp "$WORK/bare-lib/*" "$BENCH/BareTomcat.java" $BARE_PORT "$WORK/cv/audio" "$WORK/bare-up" > "$WORK/bare.log" 2>&1 &
+# its fifth upload system commits CallVault's two catalog rows per upload in CallVault's own schema
+java -Xms1g -Xmx1g -cp "$WORK/bare-lib/*" "$BENCH/BareTomcat.java" $BARE_PORT "$WORK/cv/audio" "$WORK/bare-up" \
+  "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench&user=postgres" > "$WORK/bare.log" 2>&1 &
 pids+=($!)
 wait_listening $BARE_PORT
 
@@ -202,6 +211,8 @@ python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT benc
 find "$WORK/bare-up" -mindepth 1 -delete
 python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT sha256 none 8 "${WARMUP%s}" >/dev/null
 find "$WORK/bare-up" -mindepth 1 -delete
+python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT row none 8 "${WARMUP%s}" >/dev/null
+forget_bare_rows
 wrk -t2 -d"$WARMUP" -c64 -s "$BENCH/lua/range.lua" "http://127.0.0.1:$BARE_PORT" -- "$WORK/nginx-paths.txt" "$SIZE" >/dev/null
 wrk -t2 -d"$WARMUP" -c64 -s "$BENCH/lua/get.lua" "http://127.0.0.1:$CV_PORT" -- "$WORK/cv-paths.txt" "$KEY" >/dev/null
 wrk -t2 -d"$WARMUP" -c64 -s "$BENCH/lua/get.lua" "http://127.0.0.1:$H2_PORT" -- "$WORK/h2-paths.txt" "$H2_KEY" >/dev/null
@@ -249,9 +260,11 @@ PGB
   # inode freed in the last minute); each system deletes its files after its run, so the order turns each round.
   # Tomcat alone runs twice: storing only, and also hashing the body for the SHA-256 the contract's 201 carries
   # (the one piece of work every conforming server adds), which measures the ceiling of the upload target.
-  systems=(fsync tomcat callvault tomcat-sha256)
-  for i in 0 1 2 3; do
-    case ${systems[$(( (i + r - 1) % 4 ))]} in
+  # A fifth system, Tomcat alone hashing and committing CallVault's two catalog rows per upload, measures what the
+  # durability rule adds on top (the row committed before the 201).
+  systems=(fsync tomcat callvault tomcat-sha256 tomcat-row)
+  for i in 0 1 2 3 4; do
+    case ${systems[$(( (i + r - 1) % 5 ))]} in
       fsync)
         rm -rf "$WORK/fsync-ref"
         out=$(python3 "$BENCH/fsync_writer.py" "$WORK/wavs/rec-0000.wav" "$WORK/fsync-ref" 8 "${DURATION%s}")
@@ -265,6 +278,10 @@ PGB
         out=$(python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT sha256 none 8 "${DURATION%s}" | json_line)
         result "{\"scenario\":\"ingest\",\"system\":\"tomcat-sha256\",\"round\":$r,\"load\":$out}"
         find "$WORK/bare-up" -mindepth 1 -delete ;;
+      tomcat-row)
+        out=$(python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $BARE_PORT row none 8 "${DURATION%s}" | json_line)
+        result "{\"scenario\":\"ingest\",\"system\":\"tomcat-row\",\"round\":$r,\"load\":$out}"
+        forget_bare_rows ;;
       callvault)
         out=$(python3 "$BENCH/put_load.py" "$WORK/wavs/rec-0000.wav" 127.0.0.1 $CV_PORT bench "Bearer $KEY" 8 "${DURATION%s}" | json_line)
         result "{\"scenario\":\"ingest\",\"system\":\"callvault\",\"round\":$r,\"load\":$out}"
