@@ -32,7 +32,7 @@ public class FileSystemBlobStore implements BlobStore {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
-    /** An fsync of a folder; a test's can watch the order. */
+    /** An fsync of a folder; a test passes its own to hold an upload at that moment or to record the folders. */
     interface FolderSync {
         void sync(Path folder) throws IOException;
     }
